@@ -1,0 +1,111 @@
+"""Word lists the rules are made of: titles, triggers, name parts, country adjectives."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# title (lower case) → property of the role tie
+TITLES: dict[str, str] = {
+    "executive chairman": "chairOf", "executive chairwoman": "chairOf", "executive chair": "chairOf",
+    "honorary chairman": "affiliatedWith", "vice chairman": "affiliatedWith", "vice chair": "affiliatedWith",
+    "chairman": "chairOf", "chairwoman": "chairOf", "chairperson": "chairOf", "chair": "chairOf",
+    "chief executive officer": "ceoOf", "chief executive": "ceoOf", "group ceo": "ceoOf", "ceo": "ceoOf",
+    "co-founder": "founderOf", "cofounder": "founderOf", "founder": "founderOf",
+    "vice president": "affiliatedWith", "executive vice president": "affiliatedWith",
+    "president": "presidentOf", "prime minister": "leads", "premier": "leads", "chancellor": "leads",
+    "governor": "leads", "mayor": "leads", "king": "leads", "emperor": "leads",
+    "chief technology officer": "affiliatedWith", "chief operating officer": "affiliatedWith",
+    "chief financial officer": "affiliatedWith", "cto": "affiliatedWith", "coo": "affiliatedWith",
+    "cfo": "affiliatedWith", "global investment officer": "affiliatedWith", "chief investment officer": "affiliatedWith",
+    "managing director": "affiliatedWith", "director": "affiliatedWith", "minister": "affiliatedWith",
+    "head": "leads", "chief": "leads", "boss": "leads", "leader": "leads", "owner": "leads",
+    "professor": "affiliatedWith", "executive": "affiliatedWith", "senior vice president": "affiliatedWith",
+}
+LEADING = {"ceoOf", "chairOf", "presidentOf", "leads"}
+# titles that name a person only in a role reference ("the Samsung leader"), never before a name
+REFERENCE_ONLY = {"head", "chief", "boss", "leader", "owner", "executive"}
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True) if t not in REFERENCE_ONLY)
+TITLE = rf"(?i:{_TITLE_ALT})"
+TITLE_SEQ = rf"{TITLE}(?:\s*(?:,|and|&)\s*{TITLE})*(?:\s+\([A-Z]{{2,4}}\))?"
+QUALIFIER = r"(?i:former|late|then|current|new|incoming|outgoing|acting|interim)"
+
+NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"
+NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
+ORG_TOKEN = r"(?:[A-Z][\w&.+-]*|hynix|&)"
+
+# Capitalised words that never belong to a name.
+NOT_NAME = set(
+    "The A An In On At Of For From By With And But Or As If When While After Before Since During Also "
+    "Additionally Meanwhile However Earlier Later Then Now Today Yesterday Tomorrow Previously Last Next "
+    "This That These Those His Her Their Its It He She They We I You Our My Your Both Each Every "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "President Chairman Chairwoman Chair CEO Chief Executive Founder Vice Prime Minister Professor Mr Ms Mrs Dr "
+    "Group Inc Corp Co Ltd Company Electronics University Office Government Seoul Korea Korean US U.S. "
+    "American Chinese Japanese AI According Courtesy Photo Captured Analysts Sources Officials".split()
+)
+
+# First words of place names that are also given names ("San Jose", "Santa Clara").
+PLACE_STARTS = set("San Santa Los Las New Fort Saint St Port Mount North South East West Silicon Hong Kuala Palo Mountain Lake".split())
+
+KOREAN_SURNAMES = set(
+    "Kim Lee Park Choi Chey Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin "
+    "Kwon Hwang Ahn Song Yoo Yu Hong Jeon Chun Ko Koh Go Moon Mun Yang Son Bae Baek Paik Heo Huh Nam Noh Roh "
+    "Ha Kwak Sung Cha Joo Woo Min Ryu Na Jin Ji Um Chae Won Bang Pyo Byun Koo Gu Ku Yeo Tak Do Hyun".split()
+)
+SURNAME_VARIANTS = [
+    {"ko", "koh", "go"}, {"lee", "yi", "rhee"}, {"park", "pak", "bak"}, {"choi", "choe"},
+    {"chung", "jung", "jeong"}, {"shin", "sin"}, {"cho", "jo"}, {"yoon", "yun"}, {"lim", "im"},
+    {"koo", "gu", "ku"}, {"huh", "heo"}, {"roh", "noh"}, {"suh", "seo"}, {"baek", "paik"},
+]
+
+COUNTRY_WORDS: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "American": "United States", "America's": "United States",
+    "Korean": "South Korea", "South Korean": "South Korea", "Korea's": "South Korea", "S.Korean": "South Korea",
+    "Japanese": "Japan", "Japan's": "Japan", "Chinese": "China", "China's": "China", "Taiwanese": "Taiwan",
+    "Taiwan's": "Taiwan", "German": "Germany", "French": "France", "British": "United Kingdom", "UK": "United Kingdom",
+    "Indian": "India", "India's": "India", "Dutch": "Netherlands", "Israeli": "Israel", "Canadian": "Canada",
+    "Vietnamese": "Vietnam", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Singaporean": "Singapore",
+    "European": "European Union", "Swedish": "Sweden", "Finnish": "Finland", "Swiss": "Switzerland",
+    "Italian": "Italy", "Spanish": "Spain", "Australian": "Australia", "Brazilian": "Brazil", "Indonesian": "Indonesia",
+}
+COUNTRY_WORD = "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
+COMPANY_NOUN = r"(?:company|firm|startup|start-up|maker|chipmaker|carmaker|automaker|giant|group|conglomerate|operator|platform|unit|developer|provider|manufacturer|designer|player|portal)"
+
+GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Office|Commission|Agency|Council|Parliament|Assembly|Department|Senate|Congress|Cabinet|Bureau)\b")
+NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation|Association|Academy|Forum|Society)\b")
+
+# Verbs whose date is when something was said or posted, not when the meeting was.
+REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
+FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|may|might|to meet)\b", re.I)
+BACKGROUND = re.compile(r"\b(previously|had (?:previously |earlier |first |last )?met|the last time|first met|earlier met|in the past|back in|once met|had a meeting|had held|have met|has met|officially met)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names (a 40k-name list shipped by gender-guesser), to spot people the text does not title."""
+    import gender_guesser.detector as detector  # a name list, loaded once and only when needed
+
+    return frozenset(detector.Detector(case_sensitive=True).names)
+
+
+def surname_keys(surname: str) -> set[str]:
+    s = surname.lower()
+    for group in SURNAME_VARIANTS:
+        if s in group:
+            return set(group)
+    return {s}
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(surname, given names) in lower case, whichever order the name is written in."""
+    tokens = [t.strip(".") for t in name.replace("’", "'").split() if t.strip(".")]
+    if not tokens:
+        return "", ""
+    korean_order = len(tokens) >= 2 and tokens[0] in KOREAN_SURNAMES and ("-" in tokens[-1] or len(tokens) == 3)
+    if korean_order or len(tokens) == 1:
+        surname, given = tokens[0], tokens[1:]
+    else:
+        surname, given = tokens[-1], tokens[:-1]
+    return surname.lower(), "".join(given).replace("-", "").lower()

@@ -1,0 +1,308 @@
+"""The meetings a sentence tells of: trigger phrases, who took part, when, where, about what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kg.dates import DateMention, DateSpan
+from kg.extract import lexicon as lx
+from kg.extract.mentions import Context, Mention
+
+_T = r"(?:[\w-]+\s+){0,3}?"
+TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.I))
+    for kind, rx in (
+        ("plural", r"\b(?:a\s+series\s+of\s+)?(?:meetings|talks)\s+with\b"),
+        ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?{_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|call|chat)\s+with\b"),
+        ("verb", r"\b(?:engaged\s+in|held|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner)\b(?!\s+(?:with|between))"),
+        ("verb", r"\b(?:met|meets|meet|meeting)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?"),
+        ("verb", r"\b(?:dined|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
+        ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
+        ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
+        ("verb", r"\bpaid\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
+        ("verb", r"\b(?:to\s+)?hear\s+from\b"),
+        ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
+        ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together)\b"),
+        ("noun", r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit)\s+with\b"),
+    )
+)
+CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+and\s+(?=(?:on|in|at|he|she|they|then|later|earlier|also|the\s+two|it|after|last|next)\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
+)
+PURPOSE = re.compile(
+    r"\b(?:to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
+    re.I,
+)
+SEPARATE = re.compile(r"\b(?:separately|as\s+well\s+as|respectively|individually|one-on-one\s+meetings)\b", re.I)
+RECENTLY = re.compile(r"\brecently\b", re.I)
+VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?(?P<owner>the\s+latter|his|her|their|the\s+(?:[\w.]+\s+){0,2}(?:company|firm|tech\s+giant|giant|group)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|the\s+[\w-]+\s+(?:founder|CEO|chairman|chief|leader))(?:'s|’s|')\s+"
+    r"(?:(?:[A-Z][\w-]*|own|private|official|new)\s+)?(?P<venue>headquarters|head\s+office|offices?|campus|home|residence|guest\s+house|factory|plant|fab|lab|headquarters\s+building)\b"
+    r"|\bat\s+the\s+(?P<venue2>headquarters|offices?|campus|factory|plant)\s+of\s+(?P<owner2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+)
+HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
+
+
+@dataclass
+class Draft:
+    participants: list[str]
+    span: DateSpan | None
+    explicit: bool
+    place: str | None
+    topics: list[str]
+    status: str
+    evidence: list[str]
+    background: bool
+    host: str | None = None
+    paragraph: int = 0
+    weak_spans: list[DateSpan] = field(default_factory=list)
+    narrows: bool = True
+    """A date inherited from a trip or visit narrows a merged meeting; one from another meeting does not."""
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def _persons(mentions: list[Mention], lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "person" and lo <= m.start < hi and m.key not in out:
+            out.append(m.key)
+    return out
+
+
+class PlaceBook:
+    """Place ancestry over reference places and places the article mints."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def parents(self, key: str) -> list[str]:
+        ent = self.ctx.facts.entities.get(key)
+        if ent is not None and ent.located_in:
+            return [ent.located_in]
+        known = self.ctx.gazetteer.by_iri.get(key)
+        return list(known.parents) if known else []
+
+    def ancestors(self, key: str) -> list[str]:
+        seen, frontier = [], [key]
+        while frontier:
+            nxt = []
+            for node in frontier:
+                for p in self.parents(node):
+                    if p not in seen and p != key:
+                        seen.append(p)
+                        nxt.append(p)
+            frontier = nxt
+        return seen
+
+    def depth(self, key: str) -> int:
+        return len(self.ancestors(key))
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        return a is None or b is None or a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def most_specific(self, keys: list[str]) -> str | None:
+        return max(keys, key=lambda k: (self.depth(k), -keys.index(k)), default=None)
+
+
+def venues(sentence: str, mentions: list[Mention], ctx: Context, subject: str | None) -> list[Mention]:
+    """"at Nvidia's headquarters in Santa Clara", "at the latter's home" → a place node of its own."""
+    found = []
+    for m in VENUE.finditer(sentence):
+        owner = (m.group("owner") or m.group("owner2") or "").strip()
+        venue = re.sub(r"\s+", " ", (m.group("venue") or m.group("venue2")).lower())
+        owner_key = _owner(owner, m.start(), mentions, ctx, subject)
+        if owner_key is None:
+            continue
+        owner_ent = ctx.facts.entities[owner_key]
+        if owner_ent.kind == "person" and venue not in ("home", "residence"):
+            org = next((r.org for r in ctx.roles_of(owner_key) if r.prop in lx.LEADING | {"founderOf"}), None)
+            if org is None:
+                continue
+            owner_ent = ctx.facts.entities[org]
+        if owner_ent.kind not in ("person", "org"):
+            continue
+        label = f"{owner_ent.name}'s {venue}" if owner_ent.kind == "person" else f"{owner_ent.name} {'headquarters' if venue.startswith('headquarters') else venue}"
+        place = ctx.entity("place", label)
+        city = next((x for x in mentions if x.kind == "place" and x.start >= m.end() and x.start - m.end() < 40 and x.key != place.key), None)
+        if city is None:
+            city = next((x for x in mentions if x.kind == "place" and 0 < m.start() - x.end < 30), None)
+        if city is not None and place.located_in is None:
+            place.located_in = city.key
+        elif place.located_in is None and owner_ent.kind == "org":
+            known = ctx.gazetteer.by_iri.get(owner_ent.key)
+            if known and known.hq:
+                place.located_in = known.hq
+        found.append(Mention(m.start(), m.end(), "place", place.key, label, "venue"))
+    return found
+
+
+def _owner(owner: str, pos: int, mentions: list[Mention], ctx: Context, subject: str | None) -> str | None:
+    low = owner.lower()
+    before = [m for m in mentions if m.end <= pos and m.kind in ("person", "org")]
+    if low == "the latter":
+        people = [m.key for m in before if m.kind == "person"]
+        return people[-1] if people else None
+    if low in ("his", "her", "their"):
+        return subject
+    if low.startswith("the ") and re.search(r"(company|firm|giant|group)$", low):
+        country = next((lx.COUNTRY_WORDS[w] for w in lx.COUNTRY_WORDS if w in owner), None)
+        for key in reversed(ctx.recent_orgs):
+            ent = ctx.facts.entities[key]
+            if country is None or _org_country_label(ent.key, ctx) == country:
+                return key
+        return None
+    inside = [m for m in mentions if m.start >= pos and m.end <= pos + len(owner) + 4 and m.kind in ("person", "org")]
+    return inside[0].key if inside else None
+
+
+def _org_country_label(key: str, ctx: Context) -> str | None:
+    ent = ctx.facts.entities[key]
+    if ent.country:
+        c = ctx.facts.entities.get(ent.country)
+        return c.name if c else None
+    known = ctx.gazetteer.by_iri.get(key)
+    if known and known.hq:
+        country = ctx.gazetteer.country_of(known.hq)
+        return ctx.gazetteer.by_iri[country].label if country else None
+    return None
+
+
+def _span_for(clause_dates: list[DateMention], lo: int, hi: int) -> DateMention | None:
+    inside = [d for d in clause_dates if lo <= d.start < hi]
+    return inside[0] if inside else None
+
+
+def meetings_in_sentence(
+    sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context,
+    last: Draft | None, narrative: DateSpan | None, narrative_place: str | None, paragraph: int,
+    narrative_from_meeting: bool = False,
+) -> list[Draft]:
+    """Every meeting the sentence tells of (a sentence may hold several, in several clauses)."""
+    book = PlaceBook(ctx)
+    drafts: list[Draft] = []
+    subject_of_sentence: str | None = None
+    for c_lo, c_hi in clauses(sentence):
+        clause = sentence[c_lo:c_hi]
+        found: list[tuple[int, int, str]] = []
+        for kind, rx in TRIGGERS:
+            for m in rx.finditer(clause):
+                s, e = c_lo + m.start(), c_lo + m.end()
+                if not any(s < fe and fs < e for fs, fe, _ in found):
+                    found.append((s, e, kind))
+        found.sort()
+        prev_end = c_lo
+        for i, (t_lo, t_hi, kind) in enumerate(found):
+            nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
+            purpose = PURPOSE.search(sentence, t_hi, nxt)
+            obj_hi = purpose.start() if purpose else nxt
+            subj_region = sentence[prev_end:t_lo]
+            subjects = _persons(mentions, prev_end, t_lo)
+            reporting = list(lx.REPORTING.finditer(sentence, prev_end, t_lo))
+            if reporting:
+                after = _persons(mentions, reporting[-1].end(), t_lo)
+                subjects = after or subjects
+            if not subjects and last is not None and re.search(r"\b(?:the two|the three|the pair|both|they|the leaders)\b", subj_region, re.I):
+                subjects = list(last.participants)
+            if not subjects:
+                orgs = [m.key for m in mentions if m.kind == "org" and prev_end <= m.start < t_lo]
+                for org in orgs:
+                    leader = next((r.person for r in reversed(ctx.facts.roles) if r.org == org and r.prop in lx.LEADING), None)
+                    if leader:
+                        subjects = [leader]
+                        break
+            if not subjects and subject_of_sentence:
+                subjects = [subject_of_sentence]
+            if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
+                subjects = [ctx.last_subject]
+            objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects]
+            if kind == "between" or (kind == "group" and not objects):
+                groups = [subjects + objects] if kind == "group" else [objects if len(objects) >= 2 else subjects + objects]
+            elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, c_hi):
+                groups = [subjects + [o] for o in objects]
+            else:
+                groups = [subjects + objects]
+            prev_end = t_hi
+            if subjects:
+                subject_of_sentence = subject_of_sentence or subjects[0]
+            groups = [g for g in groups if len(set(g)) >= 2]
+            if not groups:
+                continue
+            clause_dates = [d for d in dates if c_lo <= d.start < c_hi]
+            report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
+            own = [d for d in clause_dates if d not in report]
+            future = bool(lx.FUTURE.search(sentence, c_lo, obj_hi))
+            background = bool(lx.BACKGROUND.search(sentence, c_lo, c_hi))
+            # one meeting per object when each object has its own date; one per date for one group
+            per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between"
+            if per_object:
+                groups = [subjects + [o] for o in objects]
+            units: list[tuple[list[str], DateMention | None]] = []
+            obj_mentions = [m for m in mentions if m.kind == "person" and t_hi <= m.start < obj_hi and m.key in objects]
+            for g in groups:
+                if per_object or len(groups) > 1:
+                    om = next((m for m in obj_mentions if m.key == g[-1]), None)
+                    later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != g[-1]]
+                    lo = om.end if om else t_hi
+                    hi = min(later) if later else c_hi
+                    units.append((g, _span_for(own, lo, hi) or (own[0] if own and not per_object else None)))
+                elif len(own) >= 2 and all(d.span.precision == own[0].span.precision for d in own) and re.search(r"\band\b", sentence[own[0].end:own[1].start]):
+                    units += [(g, d) for d in own]
+                else:
+                    after = [d for d in own if d.start >= t_lo]
+                    units.append((g, (after or own or [None])[0]))
+            for group, dm in units:
+                span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background)
+                status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
+                place_lo, place_hi = c_lo, c_hi
+                if len(groups) > 1:
+                    om = next((m for m in obj_mentions if m.key == group[-1]), None)
+                    later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != group[-1]]
+                    place_lo, place_hi = (om.end if om else t_hi), (min(later) if later else c_hi)
+                places = [m.key for m in mentions if m.kind == "place" and place_lo <= m.start < place_hi]
+                if len(groups) > 1:
+                    places += [m.key for m in mentions if m.kind == "place" and c_lo <= m.start < c_hi and m.start >= obj_hi]
+                place = book.most_specific(places)
+                if place is None and not background and (not explicit or HERE.search(clause)):
+                    place = narrative_place
+                topics = [m.key for m in mentions if m.kind == "technology"]
+                host = group[0] if re.match(r"(?i)host", sentence[t_lo:t_hi]) else None
+                drafts.append(Draft(
+                    participants=_dedupe(group), span=span, explicit=explicit, place=place,
+                    topics=_dedupe(topics), status=status, evidence=[sentence], background=background,
+                    host=host, paragraph=paragraph, narrows=explicit or not narrative_from_meeting,
+                ))
+    return drafts
+
+
+def _date(dm: DateMention | None, report: list[DateMention], sentence: str, lo: int, hi: int,
+          narrative: DateSpan | None, published: date, future: bool, background: bool) -> tuple[DateSpan | None, bool]:
+    if dm is not None:
+        return dm.span, not dm.anchored or narrative is not None
+    anchor = report[-1].span.end if report else None
+    if anchor is not None:
+        if RECENTLY.search(sentence, lo, hi):
+            start = date(anchor.year, anchor.month, 1) if anchor.day >= 15 else anchor - timedelta(days=30)
+            return DateSpan(start, anchor), True
+        return DateSpan(date(anchor.year, 1, 1), anchor), True
+    if narrative is not None and not background:
+        return narrative, False
+    return None, False
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,380 @@
+"""Mentions of people, organisations, places and technologies in a sentence, linked to the
+entities of the article (``Context``), and the role ties ("Nvidia CEO Jensen Huang") they state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.articles import slugify
+from kg.extract import lexicon as lx
+from kg.extract.gazetteer import Gazetteer, Known
+from kg.facts import ArticleFacts, Entity, Role
+
+name_key = lx.name_key
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    key: str
+    text: str
+    via: str = "name"  # name, gazetteer, surname, role, pronoun, group
+
+
+@dataclass
+class Context:
+    """Everything known about one article while it is read: entities, recency, narrative."""
+
+    facts: ArticleFacts
+    gazetteer: Gazetteer
+    published: date
+    recent_people: list[str] = field(default_factory=list)
+    recent_orgs: list[str] = field(default_factory=list)
+    last_subject: str | None = None
+    country_votes: dict[str, int] = field(default_factory=dict)
+
+    # -- entities -------------------------------------------------------------------------
+    def entity(self, kind: str, name: str, known: Known | None = None) -> Entity:
+        if kind == "org" and not known:
+            name = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SE|S\.A|N\.V)\.?$", "", name).strip()
+            known = self.gazetteer.lookup("org", name)
+        key = known.iri if known else f"{kind}:{slugify(name)}"
+        if kind == "person" and not known:
+            key = self._person_key(name)
+        ent = self.facts.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, name=known.label if known else name, iri=known.iri if known else None)
+            if known and known.kind == "org":
+                ent.org_type = known.org_type
+            elif kind == "org":
+                ent.org_type = org_type_of(name)
+            self.facts.entities[key] = ent
+        elif kind == "person" and not known and len(name.split()) > len(ent.name.split()):
+            ent.name = name
+        if name not in ent.forms:
+            ent.forms.append(name)
+        return ent
+
+    def _person_key(self, name: str) -> str:
+        known = self.gazetteer.lookup("person", name) or self.gazetteer.person_by_name_key(name)
+        if known:
+            return known.iri
+        surname, given = name_key(name)
+        for ent in self.facts.entities.values():
+            if ent.kind != "person":
+                continue
+            for form in ent.forms + [ent.name]:
+                s, g = name_key(form)
+                if g and given and s in lx.surname_keys(surname) and g == given:
+                    return ent.key
+        return f"person:{slugify(surname + ' ' + given) if given else slugify(name)}"
+
+    def person_by_surname(self, token: str) -> str | None:
+        """A surname alone ("Huang", "Lee") → the person it most likely means in this article."""
+        keys = lx.surname_keys(token)
+        candidates = []
+        for key in reversed(self.recent_people):
+            ent = self.facts.entities[key]
+            if any(name_key(f)[0] in keys and name_key(f)[1] for f in ent.forms):
+                candidates.append(key)
+        if not candidates:
+            return None
+        leaders = [k for k in candidates if any(r.person == k and r.prop in lx.LEADING | {"founderOf"} for r in self.facts.roles)]
+        titled = [k for k in candidates if any(r.person == k for r in self.facts.roles)]
+        return (leaders or titled or candidates)[0]
+
+    def touch(self, kind: str, key: str) -> None:
+        recent = self.recent_people if kind == "person" else self.recent_orgs if kind == "org" else None
+        if recent is not None:
+            if key in recent:
+                recent.remove(key)
+            recent.append(key)
+
+    def add_role(self, person: str, org: str, title: str, evidence: str) -> None:
+        title = re.sub(r"\s+", " ", title.strip().lower())
+        prop = lx.TITLES.get(title, "affiliatedWith")
+        role = Role(person=person, org=org, prop=prop, title=title, evidence=evidence)
+        if not any((r.person, r.org, r.prop, r.title) == (person, org, prop, title) for r in self.facts.roles):
+            self.facts.roles.append(role)
+
+    def roles_of(self, person: str) -> list[Role]:
+        return [r for r in self.facts.roles if r.person == person]
+
+    def country(self, name: str) -> Entity:
+        known = self.gazetteer.lookup("place", name)
+        ent = self.entity("place", name, known)
+        if known is None:
+            ent.org_type = None
+        return ent
+
+    def main_country(self) -> str | None:
+        if not self.country_votes:
+            return None
+        return sorted(self.country_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def org_type_of(name: str) -> str:
+    if lx.GOVERNMENT_WORDS.search(name):
+        return "GovernmentBody"
+    if lx.NONPROFIT_WORDS.search(name):
+        return "Organization"
+    if re.search(r"\bGroup\b", name):
+        return "BusinessGroup"
+    return "Firm"
+
+
+_PRE = re.compile(
+    rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
+    rf"(?P<titles>{lx.TITLE_SEQ})\s+(?P<name>{lx.NAME})"
+)
+_POST = re.compile(
+    rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+)?(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
+    rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|\.(?:\s|$)|$)"
+)
+_KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z]+-[a-z]+\b")
+_GIVEN = re.compile(rf"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
+_ROLE_REF = re.compile(
+    r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
+    r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
+    r"president|prime minister|leader|chief|boss|head|owner))\b(?!\s+(?:of|at)\b)"
+)
+_PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
+_GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
+_COUNTRY_ORG = re.compile(
+    rf"(?P<country>{lx.COUNTRY_WORD})\s+(?:[\w-]+\s+){{0,3}}?{lx.COMPANY_NOUN}\s+(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*)"
+)
+_ORG_COUNTRY = re.compile(
+    rf"(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<country>{lx.COUNTRY_WORD})\s+(?:[\w-]+\s+){{0,3}}?{lx.COMPANY_NOUN}"
+)
+_PARENT = re.compile(
+    rf"(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*),\s+(?:the|a|an)\s+(?P<owner>group|company|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:unit|subsidiary|affiliate|arm|division)\b"
+)
+
+
+def _trim_org(run: str, ctx: Context, sentence: str) -> tuple[str, Known | None] | None:
+    """An organisation named by a capitalised run: the longest known suffix, else the run less
+    the words that never start a name."""
+    tokens = run.split()
+    for i in range(len(tokens)):
+        cand = " ".join(tokens[i:])
+        known = ctx.gazetteer.lookup("org", cand)
+        if known:
+            return cand, known
+    while tokens and (tokens[0].strip(".,") in lx.NOT_NAME or tokens[0] in lx.COUNTRY_WORDS):
+        tokens = tokens[1:]
+    cand = re.sub(r"(?:'s|’s|')$", "", " ".join(tokens)).rstrip(".,")
+    if not cand or ctx.gazetteer.lookup("place", cand) or ctx.gazetteer.lookup("person", cand) or ctx.gazetteer.lookup("technology", cand):
+        return None
+    return cand, None
+
+
+def _clean_name(name: str) -> str:
+    tokens = name.split()
+    while tokens and tokens[-1].strip(".") in lx.NOT_NAME:
+        tokens.pop()
+    while tokens and tokens[0].strip(".") in lx.NOT_NAME:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _split_titles(titles: str) -> list[str]:
+    titles = re.sub(r"\s*\([A-Z]{2,4}\)", "", titles)
+    return [t.strip() for t in re.split(r"\s*(?:,|\band\b|&)\s*", titles) if t.strip()]
+
+
+def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
+    """Every entity mention of a sentence, left to right, registering entities and roles."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def add(m: Mention) -> Mention:
+        mentions.append(m)
+        taken.append((m.start, m.end))
+        ctx.touch(m.kind, m.key)
+        return m
+
+    gaz = ctx.gazetteer
+    # 1. names the reference data knows, longest first
+    for kind in ("person", "org", "place", "technology"):
+        for s, e, known in gaz.find(kind, sentence):
+            if free(s, e):
+                ent = ctx.entity(kind, sentence[s:e], known)
+                add(Mention(s, e, kind, ent.key, sentence[s:e], "gazetteer"))
+                if kind == "place":
+                    country = gaz.country_of(known.iri)
+                    if country:
+                        ctx.country_votes[country] = ctx.country_votes.get(country, 0) + 1
+
+    def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
+        name = _clean_name(name)
+        if not name:
+            return None
+        for m in mentions:
+            if m.kind == "person" and m.start <= s and e <= m.end + 1:
+                return m.key
+        if len(name.split()) == 1:
+            key = ctx.person_by_surname(name)
+            if key and name not in ctx.facts.entities[key].forms:
+                ctx.facts.entities[key].forms.append(name)
+            if key and free(s, s + len(name)):
+                add(Mention(s, s + len(name), "person", key, name, "surname"))
+            return key
+        start = sentence.find(name, s, e + 1)
+        start = s if start < 0 else start
+        if not free(start, start + len(name)):
+            for m in mentions:
+                if m.kind == "person" and m.start <= start < m.end:
+                    return m.key
+            return None
+        ent = ctx.entity("person", name)
+        add(Mention(start, start + len(name), "person", ent.key, name, via))
+        return ent.key
+
+    def org_at(run: str, pos: int) -> str | None:
+        for m in mentions:
+            if m.kind == "org" and m.start <= pos < m.end:
+                return m.key
+        trimmed = _trim_org(run, ctx, sentence)
+        if not trimmed:
+            return None
+        name, known = trimmed
+        start = sentence.find(name, pos)
+        ent = ctx.entity("org", name, known)
+        if start >= 0 and free(start, start + len(name)):
+            add(Mention(start, start + len(name), "org", ent.key, name, "name"))
+        return ent.key
+
+    # 2. titled people: "Nvidia CEO Jensen Huang", "Jim Keller, CEO of Tenstorrent"
+    for m in _PRE.finditer(sentence):
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+        if not person:
+            continue
+        org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
+        titles = _split_titles(m.group("titles"))
+        if org is None:
+            org = _org_by_context(titles, mentions, m.start(), ctx)
+        for title in titles:
+            if org:
+                ctx.add_role(person, org, title, evidence)
+    for m in _POST.finditer(sentence):
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+        if not person:
+            continue
+        phrase, offset = m.group("orgphrase"), m.start("orgphrase")
+        org = next((x.key for x in mentions if x.kind == "org" and offset <= x.start < offset + len(phrase)), None)
+        if org is None:
+            runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of|and))*", phrase))
+            if runs:
+                org = org_at(runs[-1].group(0), offset + runs[-1].start())
+        for title in _split_titles(m.group("titles")):
+            if org:
+                ctx.add_role(person, org, title, evidence)
+
+    # 3. untitled names: Korean names, known first names
+    for m in _KOREAN.finditer(sentence):
+        person_at(m.start(), m.end(), m.group(0))
+    given = lx.given_names()
+    for m in _GIVEN.finditer(sentence):
+        first, last = m.group("first"), m.group("last")
+        if first in given and first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end()):
+            if not (gaz.lookup("org", last) or gaz.lookup("place", last) or gaz.lookup("org", first)):
+                person_at(m.start(), m.end(), m.group(0))
+
+    # 4. references to people already met: surnames, roles, pronouns
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", sentence):
+        if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
+            key = ctx.person_by_surname(m.group(0))
+            if key:
+                if m.group(0) not in ctx.facts.entities[key].forms:
+                    ctx.facts.entities[key].forms.append(m.group(0))
+                add(Mention(m.start(), m.end(), "person", key, m.group(0), "surname"))
+    for m in _ROLE_REF.finditer(sentence):
+        if free(m.start(), m.end()):
+            key = resolve_role_reference(m.group("org"), m.group("title"), ctx)
+            if key:
+                add(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
+    for m in _PRONOUN.finditer(sentence):
+        earlier = [x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
+        referent = earlier[0] if earlier else ctx.last_subject  # the sentence's subject, else the last one
+        if free(m.start(), m.end()) and referent:
+            mentions.append(Mention(m.start(), m.end(), "person", referent, m.group(0), "pronoun"))
+
+    # 5. organisation facts: country of an org, parent of a unit
+    for rx in (_COUNTRY_ORG, _ORG_COUNTRY):
+        for m in rx.finditer(sentence):
+            org = org_at(m.group("org"), m.start("org"))
+            if org and ctx.facts.entities[org].kind == "org":
+                ctx.facts.entities[org].country = ctx.country(lx.COUNTRY_WORDS[m.group("country")]).key
+    for m in _PARENT.finditer(sentence):
+        org = org_at(m.group("org"), m.start("org"))
+        owner = m.group("owner")
+        if owner in ("group", "company"):
+            want = "BusinessGroup" if owner == "group" else None
+            parent = next((k for k in reversed(ctx.recent_orgs) if k != org and (want is None or ctx.facts.entities[k].org_type == want)), None)
+        else:
+            parent = org_at(owner, m.start("owner"))
+        if org and parent and org != parent:
+            ctx.facts.entities[org].part_of = parent
+    return sorted(mentions, key=lambda x: (x.start, x.end))
+
+
+def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context) -> str | None:
+    """A title with no organisation: a head of state leads the government of the article's
+    country; a corporate title belongs to the organisation named just before in the sentence."""
+    props = {lx.TITLES.get(t.lower().strip(), "") for t in titles}
+    if props & {"presidentOf", "leads"} and not props & {"ceoOf", "chairOf", "founderOf"}:
+        country = ctx.main_country()
+        if country is None:
+            return None
+        known = ctx.gazetteer.government_of(country)
+        if known:
+            return ctx.entity("org", known.label, known).key
+        label = ctx.gazetteer.by_iri[country].label if country in ctx.gazetteer.by_iri else country
+        ent = ctx.entity("org", f"Government of {label}")
+        ent.org_type = "GovernmentBody"
+        return ent.key
+    if props & {"ceoOf", "chairOf", "founderOf"}:
+        before = [m for m in mentions if m.kind == "org" and m.end <= pos]
+        return before[-1].key if before else None
+    return None
+
+
+_TITLE_CLASS = {
+    "leader": lx.LEADING, "chief": lx.LEADING, "boss": lx.LEADING, "head": lx.LEADING, "owner": lx.LEADING | {"founderOf"},
+    "ceo": {"ceoOf"}, "chief executive": {"ceoOf"}, "founder": {"founderOf"}, "co-founder": {"founderOf"},
+    "president": {"presidentOf"}, "prime minister": {"leads"},
+}
+
+
+def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> str | None:
+    """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
+    title = re.sub(r"\s+", " ", title.lower())
+    wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")})
+    exact_title = title if title not in _TITLE_CLASS else None
+    org_word = (org_word or "").strip()
+    if org_word and org_word.split()[0] in lx.NOT_NAME - {"AI"}:
+        org_word = ""
+
+    def org_matches(org_key: str) -> bool:
+        if not org_word:
+            return True
+        ent = ctx.facts.entities[org_key]
+        names = [ent.name] + ent.forms
+        return any(n.lower().startswith(org_word.lower()) or org_word.lower() in n.lower().split() for n in names)
+
+    for strict in (True, False):
+        for person in reversed(ctx.recent_people):
+            for role in ctx.roles_of(person):
+                if not org_matches(role.org):
+                    continue
+                if not strict or (exact_title and role.title == exact_title) or (not exact_title and role.prop in wanted) or role.prop in wanted:
+                    if org_word or strict:
+                        return person
+    return None

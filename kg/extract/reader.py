@@ -1,0 +1,149 @@
+"""Read one article: sentences in order, keeping the narrative (who is talked about, when, where)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.articles import Article
+from kg.dates import DateSpan, find_dates
+from kg.extract import lexicon as lx
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.meetings import Draft, PlaceBook, meetings_in_sentence, venues
+from kg.extract.mentions import Context, find_mentions
+from kg.extract.text import paragraphs
+from kg.facts import ArticleFacts, Meeting
+
+VISIT = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv(?:ed|es|al)|travel(?:l?ed)?|landed)\b", re.I)
+REFERS_TO_MEETING = re.compile(r"\b(?:the|this|that|such a|their|the two|during the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|discussions?|dinner|luncheon|lunch|summit|gathering|encounter)\b|\b(?:they|the two|both|the leaders)\b", re.I)
+TOOK_PLACE = re.compile(r"\b(?:meeting|talks|dinner|luncheon|summit|gathering)\b.{0,40}\b(?:took place|was held|were held|happened)\b", re.I)
+DISCUSS = re.compile(r"\b(?:discuss\w*|talk\w*|focus\w*|shar\w+|exchang\w+|explor\w+|cooperat\w+|collaborat\w+|partnership|asked|stressed|pointed out|expressed|said)\b", re.I)
+
+
+def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
+    """Text in, facts out: every person, organisation, role and meeting the article states."""
+    facts = ArticleFacts(article=article.slug, published=article.date)
+    ctx = Context(facts=facts, gazetteer=gazetteer, published=article.date)
+    book = PlaceBook(ctx)
+    drafts: list[Draft] = []
+    narrative: DateSpan | None = None
+    narrative_place: str | None = None
+    from_meeting = False
+    for p_index, sentences in enumerate(paragraphs(article.body)):
+        for sentence in sentences:
+            mentions = find_mentions(sentence, ctx, sentence)
+            subject = next((m.key for m in mentions if m.kind == "person" and m.via != "pronoun"), ctx.last_subject)
+            mentions = sorted(mentions + venues(sentence, mentions, ctx, subject), key=lambda m: (m.start, m.end))
+            tense = "future" if lx.FUTURE.search(sentence) else "past"
+            anchor = narrative.end if narrative and narrative.precision == "day" else None
+            dates = find_dates(sentence, article.date, tense, anchor)
+            last = drafts[-1] if drafts else None
+            new = meetings_in_sentence(sentence, mentions, dates, ctx, last, narrative, narrative_place, p_index, from_meeting)
+            if new:
+                drafts += new
+            elif last is not None:
+                _attach(sentence, mentions, drafts, book)
+            # the narrative moves on with explicit, current dates and places
+            if VISIT.search(sentence):
+                places = [m.key for m in mentions if m.kind == "place" and m.via != "venue"]
+                narrative_place = book.most_specific(places) or narrative_place
+            current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence)
+                       and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)]
+            if new and any(d.explicit and not d.background and d.span for d in new):
+                narrative = next(d.span for d in new if d.explicit and not d.background and d.span)
+                from_meeting = True
+            elif current:
+                narrative, from_meeting = current[-1].span, False
+            persons = [m.key for m in mentions if m.kind == "person"]
+            if new:
+                ctx.last_subject = new[0].participants[0]
+            elif persons:
+                ctx.last_subject = persons[0]
+    facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book)]
+    return facts
+
+
+def _reported(sentence: str, pos: int) -> bool:
+    return bool(lx.REPORTING.match(sentence[pos:pos + 12].lstrip(", ")))
+
+
+def _attach(sentence: str, mentions, drafts: list[Draft], book: PlaceBook) -> None:
+    """A sentence that goes on about a recent meeting adds its topics (and venue) to it."""
+    people = {m.key for m in mentions if m.kind == "person"}
+    target = None
+    for draft in reversed(drafts[-3:]):
+        if people & set(draft.participants):
+            target = draft
+            break
+    if target is None and REFERS_TO_MEETING.search(sentence):
+        target = drafts[-1]
+    if target is None:
+        return
+    topics = [m.key for m in mentions if m.kind == "technology"]
+    if topics and (DISCUSS.search(sentence) or REFERS_TO_MEETING.search(sentence)):
+        target.topics += [t for t in topics if t not in target.topics]
+    if TOOK_PLACE.search(sentence):
+        places = [m.key for m in mentions if m.kind == "place"]
+        best = book.most_specific(places)
+        if best and book.compatible(best, target.place):
+            target.place = book.most_specific([p for p in (best, target.place) if p])
+
+
+def _compatible(a: Draft, b: Draft, book: PlaceBook) -> bool:
+    pa, pb = set(a.participants), set(b.participants)
+    if (a.status, a.background) != (b.status, b.background):
+        return False
+    if pa != pb and not ((pa <= pb or pb <= pa) and (not a.explicit or not b.explicit or a.span == b.span)):
+        return False
+    if a.span and b.span and a.explicit and b.explicit and not a.span.overlaps(b.span):
+        return False
+    return book.compatible(a.place, b.place)
+
+
+def _merge(drafts: list[Draft], book: PlaceBook) -> list[Draft]:
+    """One meeting told twice in an article (caption and body, or body twice) is one meeting."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        target = next((m for m in merged if _compatible(m, draft, book)), None)
+        if target is None:
+            merged.append(draft)
+            continue
+        target.participants += [p for p in draft.participants if p not in target.participants]
+        narrowing = [d for d in (target, draft) if d.span and (d.explicit or d.narrows)]
+        spans = [d.span for d in narrowing] + target.weak_spans
+        explicit_spans = [s for d in (target, draft) if d.explicit and d.span for s in [d.span]]
+        target.weak_spans += [d.span for d in (target, draft) if not d.explicit and d.narrows and d.span]
+        target.span = _intersection(spans) or _intersection(explicit_spans) or target.span or draft.span
+        target.explicit = target.explicit or draft.explicit
+        target.place = book.most_specific([p for p in (target.place, draft.place) if p])
+        target.topics += [t for t in draft.topics if t not in target.topics]
+        target.evidence += [e for e in draft.evidence if e not in target.evidence]
+        target.status = "held" if "held" in (target.status, draft.status) else "planned"
+        target.background = target.background and draft.background
+        target.host = target.host or draft.host
+    return merged
+
+
+def _intersection(spans: list[DateSpan]) -> DateSpan | None:
+    if not spans:
+        return None
+    out = spans[0]
+    for s in spans[1:]:
+        if not out.overlaps(s):
+            return None
+        out = out.intersect(s)
+    return out
+
+
+def _finish(d: Draft, published: date) -> Meeting:
+    span = d.span
+    if span is None:
+        span = DateSpan(date(published.year, 1, 1), published) if d.status == "held" else DateSpan(published, date(published.year, 12, 31))
+    if d.status == "held" and span.start <= published < span.end:
+        span = DateSpan(span.start, published)
+    if d.status == "planned" and span.start < published <= span.end:
+        span = DateSpan(published, span.end)
+    return Meeting(
+        participants=sorted(d.participants), span=span, date_explicit=d.explicit, place=d.place,
+        topics=d.topics, status=d.status, evidence=d.evidence, background=d.background, host=d.host,
+    )

@@ -1,0 +1,40 @@
+"""The one settings object: environment variables with the ``KG_`` prefix, read at the edge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KG_", frozen=True)
+
+    base: str = "http://localhost:8000/"
+    """Base IRI of instances: ``{base}id/{kind}/{slug}``."""
+    data_dir: Path = Path(".kg")
+    """Where the built store lives."""
+    articles_dir: Path = PROJECT_ROOT / "data" / "articles"
+    reference_dir: Path = PROJECT_ROOT / "data" / "reference"
+    ontology_dir: Path = PROJECT_ROOT / "ontology"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_timeout: float = 10.0
+    """Seconds a SPARQL query may run before it is stopped."""
+    max_results: int = 10_000
+    """Rows (or triples) a query answer may hold before it is cut."""
+    max_request_bytes: int = 1_000_000
+    store: str | None = None
+    """A SPARQL endpoint URL of an external store, instead of the embedded one."""
+
+    @field_validator("base")
+    @classmethod
+    def _base_ends_with_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def store_path(self) -> Path:
+        return self.data_dir / "store"

@@ -1,0 +1,54 @@
+"""Relative dates resolved against the publication date, as precise as the text allows."""
+
+from datetime import date
+
+import pytest
+
+from kg.dates import DateSpan, find_dates
+
+
+@pytest.mark.parametrize(
+    "text, published, tense, expected",
+    [
+        ("On June 11, Lee met Zuckerberg", date(2024, 7, 4), "past", ("2024-06-11", "2024-06-11", "2024-06-11")),
+        ("meetings in the U.S. last month", date(2024, 7, 4), "past", ("2024-06", "2024-06-01", "2024-06-30")),
+        ("a visit to Seoul next week", date(2024, 2, 21), "future", ("2024", "2024-02-26", "2024-03-03")),
+        ("met on Thursday", date(2024, 3, 1), "past", ("2024-02-29", "2024-02-29", "2024-02-29")),
+        ("On Wednesday, they met", date(2024, 3, 1), "past", ("2024-02-28", "2024-02-28", "2024-02-28")),
+        ("met on Tuesday", date(2025, 2, 4), "past", ("2025-02-04", "2025-02-04", "2025-02-04")),
+        ("will meet on Friday", date(2025, 2, 4), "future", ("2025-02-07", "2025-02-07", "2025-02-07")),
+        ("talks with him last year", date(2020, 1, 9), "past", ("2019", "2019-01-01", "2019-12-31")),
+        ("in November 2018", date(2020, 1, 9), "past", ("2018-11", "2018-11-01", "2018-11-30")),
+        ("met in April", date(2024, 7, 4), "past", ("2024-04", "2024-04-01", "2024-04-30")),
+        ("met in December", date(2024, 7, 4), "past", ("2023-12", "2023-12-01", "2023-12-31")),
+        ("for four days from June 17", date(2024, 7, 4), "past", ("2024-06", "2024-06-17", "2024-06-20")),
+        ("on 28 February", date(2025, 2, 4), "past", ("2024-02-28", "2024-02-28", "2024-02-28")),
+        ("Feb. 4, 2025", date(2025, 2, 4), "past", ("2025-02-04", "2025-02-04", "2025-02-04")),
+        ("earlier this week", date(2024, 3, 1), "past", ("2024-02", "2024-02-26", "2024-02-29")),
+        ("in 2013", date(2024, 3, 1), "past", ("2013", "2013-01-01", "2013-12-31")),
+    ],
+)
+def test_resolves(text, published, tense, expected):
+    found = find_dates(text, published, tense)
+    assert found, text
+    span = found[0].span
+    assert (span.lexical, span.start.isoformat(), span.end.isoformat()) == expected
+
+
+def test_anchored_expressions_follow_the_narrative():
+    (m,) = find_dates("The previous day in Tokyo", date(2025, 2, 4), anchor=date(2025, 2, 4))
+    assert m.anchored and m.span == DateSpan(date(2025, 2, 3), date(2025, 2, 3))
+
+
+def test_two_years_are_two_mentions():
+    assert [m.span.lexical for m in find_dates("met in Korea in 2013 and 2014.", date(2024, 3, 1))] == ["2013", "2014"]
+
+
+def test_no_date_in_plain_text():
+    assert find_dates("Samsung and SK Telecom will join forces.", date(2020, 1, 9)) == []
+
+
+def test_datatype_follows_precision():
+    assert DateSpan(date(2024, 6, 1), date(2024, 6, 30)).datatype == "gYearMonth"
+    assert DateSpan(date(2024, 6, 1), date(2024, 6, 1)).datatype == "date"
+    assert DateSpan(date(2024, 2, 26), date(2024, 3, 3)).datatype == "gYear"
