@@ -187,13 +187,18 @@ def main() -> None:
     except typer.Abort:
         err.print("aborted")
         sys.exit(130)
-    except Exception as error:  # click usage errors
+    except Exception as error:
+        import os
+
         import click
 
-        if isinstance(error, click.exceptions.ClickException):
+        if isinstance(error, click.exceptions.ClickException):  # usage errors
             error.show()
             sys.exit(error.exit_code)
-        raise
+        if os.environ.get("KG_DEBUG"):
+            raise
+        err.print(f"[red]internal error:[/red] {type(error).__name__}: {error} (a bug: set KG_DEBUG=1 for the traceback and report it)", highlight=False)
+        sys.exit(70)
 
 
 if __name__ == "__main__":

@@ -91,15 +91,18 @@ def _names_of(store: ox.Store, node: str) -> set[str]:
 
 def _meetings(store: ox.Store, article: str, graph: str) -> list[dict]:
     q = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#>
-    SELECT ?m ?start ?end ?status ?loc WHERE {{
+    SELECT ?m ?start ?end ?status ?loc ?announced WHERE {{
       {{ ?m mg:reportedIn <{article}> }} UNION {{ ?m mg:announcedIn <{article}> }}
       ?m mg:startDate ?start ; mg:endDate ?end ; mg:status ?status .
-      OPTIONAL {{ ?m mg:location ?loc }} }}"""
+      OPTIONAL {{ ?m mg:location ?loc }}
+      BIND(EXISTS {{ ?m mg:announcedIn <{article}> }} AS ?announced) }}"""
     found = {}
     for r in store.query(q, use_default_graph_as_union=True):
         found[r["m"].value] = {
             "iri": r["m"].value, "start": date.fromisoformat(r["start"].value), "end": date.fromisoformat(r["end"].value),
-            "status": r["status"].value.rsplit("#", 1)[-1].lower(), "location": r["loc"].value if r["loc"] else None,
+            # the article that announced a meeting told of it as planned, whatever came later
+            "status": "planned" if r["announced"].value == "true" else r["status"].value.rsplit("#", 1)[-1].lower(),
+            "location": r["loc"].value if r["loc"] else None,
         }
     for m in found.values():
         own = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#> SELECT ?p WHERE {{ GRAPH <{graph}> {{ <{m['iri']}> mg:participant ?p }} }}"""
@@ -182,6 +185,8 @@ def _score_article(store: ox.Store, base: str, slug: str, ga: dict, report: Repo
     report.people.tp += len(predicted_people & gold_people)
     report.people.fp += len(predicted_people - gold_people)
     report.people.fn += len(gold_people - predicted_people)
+    report.false_hits += [f"{slug}: person {p}" for p in sorted(predicted_people - gold_people)]
+    report.misses += [f"{slug}: person {p}" for p in sorted(gold_people - predicted_people)]
 
     predicted = _meetings(store, article, graph)
     for m in predicted:
@@ -194,7 +199,10 @@ def _score_article(store: ox.Store, base: str, slug: str, ga: dict, report: Repo
     for reading in readings:
         pairs, unused = [], list(predicted)
         for g in reading:
-            hit = next((m for m in unused if m["names"] == frozenset(g["participants"])), None)
+            lo, hi = _gold_interval(g)
+            same = [m for m in unused if m["names"] == frozenset(g["participants"])]
+            same.sort(key=lambda m: (not (lo <= m["start"] and m["end"] <= hi), not (m["start"] <= hi and lo <= m["end"])))
+            hit = same[0] if same else None
             if hit:
                 unused.remove(hit)
                 pairs.append((g, hit))

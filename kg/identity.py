@@ -50,7 +50,10 @@ class Resolved:
     events: list[Event]
 
     def iri(self, article: str, key: str | None) -> str | None:
-        return None if key is None else self.local[(article, key)]
+        if key is None:
+            return None
+        # a key that is already an IRI names a reference entity the article did not mention itself
+        return self.local.get((article, key)) or (key if key.startswith(("http://", "https://")) else self.local[(article, key)])
 
 
 def resolve(all_facts: list[ArticleFacts], gazetteer: Gazetteer, base: str) -> Resolved:

@@ -41,8 +41,36 @@ RECENTLY = re.compile(r"\brecently\b", re.I)
 VENUE = re.compile(
     r"\bat\s+(?:the\s+)?(?P<owner>the\s+latter|his|her|their|the\s+(?:[\w.]+\s+){0,2}(?:company|firm|tech\s+giant|giant|group)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|the\s+[\w-]+\s+(?:founder|CEO|chairman|chief|leader))(?:'s|’s|')\s+"
     r"(?:(?:[A-Z][\w-]*|own|private|official|new)\s+)?(?P<venue>headquarters|head\s+office|offices?|campus|home|residence|guest\s+house|factory|plant|fab|lab|headquarters\s+building)\b"
-    r"|\bat\s+the\s+(?P<venue2>headquarters|offices?|campus|factory|plant)\s+of\s+(?P<owner2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"|\b(?:at|visited|visiting|toured|to)\s+the\s+(?P<venue2>headquarters|offices?|campus|factory|plant)\s+of\s+(?P<owner2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 )
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside|around|across|within|to|visited|visiting|visit|from|toward|towards|throughout)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+ern|central|downtown|suburban|suburbs\s+of|outskirts\s+of|city\s+of|capital|capital\s+of)\s+)?|,\s*(?:(?:[a-z]+ern|central|downtown)\s+)?|\band\s+)$",
+    re.I,
+)
+
+
+def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """A place named as where something is ("in Seoul", "Santa Clara, Calif.", "Seoul's Gangnam
+    district"), not as an adjective ("US tech giant") or owner ("South Korea's AI")."""
+    if mention.via == "venue":
+        return True
+    after = sentence[mention.end:mention.end + 3]
+    before = sentence[max(0, mention.start - 40):mention.start]
+    if re.match(r"(?:'s|’s)\s", after):
+        nxt = next((m for m in mentions if m.kind == "place" and 0 <= m.start - mention.end <= 4), None)
+        return nxt is not None and bool(_LOCATIVE.search(before))
+    if re.search(r"(?:'s|’s)\s+$", before):
+        prev = next((m for m in mentions if m.kind == "place" and 0 <= mention.start - m.end <= 4), None)
+        return prev is not None
+    if not _LOCATIVE.search(before):
+        return False
+    if before.rstrip().endswith(",") or re.search(r"\band\s+$", before):
+        prev = [m for m in mentions if m.kind == "place" and m.end <= mention.start and mention.start - m.end <= 30]
+        return bool(prev)
+    return True
+
+
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
 
@@ -59,6 +87,8 @@ class Draft:
     host: str | None = None
     paragraph: int = 0
     weak_spans: list[DateSpan] = field(default_factory=list)
+    place_weak: bool = False
+    """The place was inherited from the narrative, not said of this meeting."""
     narrows: bool = True
     """A date inherited from a trip or visit narrows a merged meeting; one from another meeting does not."""
 
@@ -111,6 +141,16 @@ class PlaceBook:
     def compatible(self, a: str | None, b: str | None) -> bool:
         return a is None or b is None or a == b or a in self.ancestors(b) or b in self.ancestors(a)
 
+    def common(self, keys: list[str]) -> str | None:
+        """The most specific place holding all of ``keys`` ("Tennessee and Silicon Valley": the US)."""
+        best = self.most_specific(keys)
+        if best is None:
+            return None
+        for candidate in [best] + self.ancestors(best):
+            if all(k == candidate or candidate in self.ancestors(k) for k in keys):
+                return candidate
+        return None
+
     def most_specific(self, keys: list[str]) -> str | None:
         return max(keys, key=lambda k: (self.depth(k), -keys.index(k)), default=None)
 
@@ -121,7 +161,7 @@ def venues(sentence: str, mentions: list[Mention], ctx: Context, subject: str | 
     for m in VENUE.finditer(sentence):
         owner = (m.group("owner") or m.group("owner2") or "").strip()
         venue = re.sub(r"\s+", " ", (m.group("venue") or m.group("venue2")).lower())
-        owner_key = _owner(owner, m.start(), mentions, ctx, subject)
+        owner_key = _owner(owner, m.start("owner") if m.group("owner") else m.start("owner2"), mentions, ctx, subject)
         if owner_key is None:
             continue
         owner_ent = ctx.facts.entities[owner_key]
@@ -143,6 +183,9 @@ def venues(sentence: str, mentions: list[Mention], ctx: Context, subject: str | 
             known = ctx.gazetteer.by_iri.get(owner_ent.key)
             if known and known.hq:
                 place.located_in = known.hq
+        surface = re.sub(r"^at\s+", "", m.group(0))
+        if surface not in place.forms:
+            place.forms.append(surface)
         found.append(Mention(m.start(), m.end(), "place", place.key, label, "venue"))
     return found
 
@@ -269,18 +312,23 @@ def meetings_in_sentence(
                     om = next((m for m in obj_mentions if m.key == group[-1]), None)
                     later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != group[-1]]
                     place_lo, place_hi = (om.end if om else t_hi), (min(later) if later else c_hi)
-                places = [m.key for m in mentions if m.kind == "place" and place_lo <= m.start < place_hi]
+                located = [m for m in mentions if m.kind == "place" and is_location(sentence, m, mentions)]
+                places = [m.key for m in located if place_lo <= m.start < place_hi]
                 if len(groups) > 1:
-                    places += [m.key for m in mentions if m.kind == "place" and c_lo <= m.start < c_hi and m.start >= obj_hi]
+                    first_obj = min((m.start for m in obj_mentions), default=obj_hi)
+                    places += [m.key for m in located if t_hi <= m.start < first_obj or obj_hi <= m.start < c_hi]
                 place = book.most_specific(places)
+                place_weak = False
+                if place is None and re.search(r"\b(?:the|this) country\b", clause):
+                    place = ctx.main_country()
                 if place is None and not background and (not explicit or HERE.search(clause)):
-                    place = narrative_place
-                topics = [m.key for m in mentions if m.kind == "technology"]
+                    place, place_weak = narrative_place, narrative_place is not None
+                topics = list(dict.fromkeys(m.key for m in mentions if m.kind == "technology"))
                 host = group[0] if re.match(r"(?i)host", sentence[t_lo:t_hi]) else None
                 drafts.append(Draft(
                     participants=_dedupe(group), span=span, explicit=explicit, place=place,
                     topics=_dedupe(topics), status=status, evidence=[sentence], background=background,
-                    host=host, paragraph=paragraph, narrows=explicit or not narrative_from_meeting,
+                    host=host, paragraph=paragraph, place_weak=place_weak, narrows=explicit or not narrative_from_meeting,
                 ))
     return drafts
 

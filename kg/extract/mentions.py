@@ -111,6 +111,13 @@ class Context:
             ent.org_type = None
         return ent
 
+    def count_countries(self, text: str) -> None:
+        """Which country the article is about: the one its places lie in most often."""
+        for _, _, known in self.gazetteer.find("place", text):
+            country = self.gazetteer.country_of(known.iri)
+            if country:
+                self.country_votes[country] = self.country_votes.get(country, 0) + 1
+
     def main_country(self) -> str | None:
         if not self.country_votes:
             return None
@@ -128,7 +135,7 @@ def org_type_of(name: str) -> str:
 
 
 _PRE = re.compile(
-    rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
+    rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
     rf"(?P<titles>{lx.TITLE_SEQ})\s+(?P<name>{lx.NAME})"
 )
 _POST = re.compile(
@@ -136,11 +143,11 @@ _POST = re.compile(
     rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|\.(?:\s|$)|$)"
 )
 _KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z]+-[a-z]+\b")
-_GIVEN = re.compile(rf"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
+_GIVEN = re.compile(rf"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
     r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
-    r"president|prime minister|leader|chief|boss|head|owner))\b(?!\s+(?:of|at)\b)"
+    r"president|prime minister|leader|chief|boss|head|owner))\b(?!\s+of\b)"
 )
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
 _GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
@@ -207,10 +214,6 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             if free(s, e):
                 ent = ctx.entity(kind, sentence[s:e], known)
                 add(Mention(s, e, kind, ent.key, sentence[s:e], "gazetteer"))
-                if kind == "place":
-                    country = gaz.country_of(known.iri)
-                    if country:
-                        ctx.country_votes[country] = ctx.country_votes.get(country, 0) + 1
 
     def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
         name = _clean_name(name)
@@ -296,10 +299,13 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                     ctx.facts.entities[key].forms.append(m.group(0))
                 add(Mention(m.start(), m.end(), "person", key, m.group(0), "surname"))
     for m in _ROLE_REF.finditer(sentence):
-        if free(m.start(), m.end()):
-            key = resolve_role_reference(m.group("org"), m.group("title"), ctx)
+        if not any(x.kind == "person" and m.start() < x.end and x.start < m.end() for x in mentions):
+            key, org = resolve_role_reference(m.group("org"), m.group("title"), ctx)
             if key:
-                add(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
+                mentions.append(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
+                ctx.touch("person", key)
+                ctx.touch("org", org)  # "the tech giant" that follows is this one
+                _role_from_reference(m, key, mentions, ctx, evidence)
     for m in _PRONOUN.finditer(sentence):
         earlier = [x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
         referent = earlier[0] if earlier else ctx.last_subject  # the sentence's subject, else the last one
@@ -323,6 +329,16 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if org and parent and org != parent:
             ctx.facts.entities[org].part_of = parent
     return sorted(mentions, key=lambda x: (x.start, x.end))
+
+
+def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str) -> None:
+    """"the Meta founder" states a role: the person it names founded Meta."""
+    title = re.sub(r"\s+", " ", m.group("title").lower())
+    if title not in ("founder", "co-founder", "ceo", "chief executive", "chairman", "chairwoman", "executive chairman", "president"):
+        return
+    org = next((x.key for x in mentions if x.kind == "org" and m.start("org") <= x.start < m.end("org")), None) if m.group("org") else None
+    if org:
+        ctx.add_role(person, org, title, evidence)
 
 
 def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context) -> str | None:
@@ -353,7 +369,7 @@ _TITLE_CLASS = {
 }
 
 
-def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> str | None:
+def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tuple[str | None, str | None]:
     """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
     title = re.sub(r"\s+", " ", title.lower())
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")})
@@ -376,5 +392,5 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> st
                     continue
                 if not strict or (exact_title and role.title == exact_title) or (not exact_title and role.prop in wanted) or role.prop in wanted:
                     if org_word or strict:
-                        return person
-    return None
+                        return person, role.org
+    return None, None

@@ -9,7 +9,7 @@ from kg.articles import Article
 from kg.dates import DateSpan, find_dates
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.meetings import Draft, PlaceBook, meetings_in_sentence, venues
+from kg.extract.meetings import Draft, PlaceBook, is_location, meetings_in_sentence, venues
 from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
@@ -25,6 +25,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     facts = ArticleFacts(article=article.slug, published=article.date)
     ctx = Context(facts=facts, gazetteer=gazetteer, published=article.date)
     book = PlaceBook(ctx)
+    ctx.count_countries(article.body)
     drafts: list[Draft] = []
     narrative: DateSpan | None = None
     narrative_place: str | None = None
@@ -42,11 +43,13 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             if new:
                 drafts += new
             elif last is not None:
-                _attach(sentence, mentions, drafts, book)
+                _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book)
             # the narrative moves on with explicit, current dates and places
             if VISIT.search(sentence):
-                places = [m.key for m in mentions if m.kind == "place" and m.via != "venue"]
-                narrative_place = book.most_specific(places) or narrative_place
+                places = [m.key for m in mentions if m.kind == "place" and m.via != "venue" and is_location(sentence, m, mentions)]
+                best = book.common(places)
+                if best and not (len(set(places)) == 1 and narrative_place and best in book.ancestors(narrative_place)):
+                    narrative_place = best
             current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence)
                        and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)]
             if new and any(d.explicit and not d.background and d.span for d in new):
@@ -67,23 +70,26 @@ def _reported(sentence: str, pos: int) -> bool:
     return bool(lx.REPORTING.match(sentence[pos:pos + 12].lstrip(", ")))
 
 
-def _attach(sentence: str, mentions, drafts: list[Draft], book: PlaceBook) -> None:
+def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook) -> None:
     """A sentence that goes on about a recent meeting adds its topics (and venue) to it."""
     people = {m.key for m in mentions if m.kind == "person"}
-    target = None
-    for draft in reversed(drafts[-3:]):
-        if people & set(draft.participants):
-            target = draft
-            break
+    recent = list(reversed(drafts[-6:]))
+    if not lx.BACKGROUND.search(sentence):  # the news itself before recalled meetings
+        recent = [d for d in recent if not d.background] + [d for d in recent if d.background]
+    if dates:
+        dated = [d for d in recent if d.span and any(d.span.overlaps(x.span) for x in dates)]
+        recent = dated + [d for d in recent if d not in dated]
+    overlap = max((len(people & set(d.participants)) for d in recent), default=0)
+    target = next((d for d in recent if overlap and len(people & set(d.participants)) == overlap), None)
     if target is None and REFERS_TO_MEETING.search(sentence):
-        target = drafts[-1]
+        target = recent[0]
     if target is None:
         return
     topics = [m.key for m in mentions if m.kind == "technology"]
     if topics and (DISCUSS.search(sentence) or REFERS_TO_MEETING.search(sentence)):
-        target.topics += [t for t in topics if t not in target.topics]
+        target.topics += [t for t in dict.fromkeys(topics) if t not in target.topics]
     if TOOK_PLACE.search(sentence):
-        places = [m.key for m in mentions if m.kind == "place"]
+        places = [m.key for m in mentions if m.kind == "place" and is_location(sentence, m, mentions)]
         best = book.most_specific(places)
         if best and book.compatible(best, target.place):
             target.place = book.most_specific([p for p in (best, target.place) if p])
@@ -97,7 +103,7 @@ def _compatible(a: Draft, b: Draft, book: PlaceBook) -> bool:
         return False
     if a.span and b.span and a.explicit and b.explicit and not a.span.overlaps(b.span):
         return False
-    return book.compatible(a.place, b.place)
+    return a.place_weak or b.place_weak or book.compatible(a.place, b.place)
 
 
 def _merge(drafts: list[Draft], book: PlaceBook) -> list[Draft]:
@@ -115,7 +121,11 @@ def _merge(drafts: list[Draft], book: PlaceBook) -> list[Draft]:
         target.weak_spans += [d.span for d in (target, draft) if not d.explicit and d.narrows and d.span]
         target.span = _intersection(spans) or _intersection(explicit_spans) or target.span or draft.span
         target.explicit = target.explicit or draft.explicit
-        target.place = book.most_specific([p for p in (target.place, draft.place) if p])
+        firm = [d.place for d in (target, draft) if d.place and not d.place_weak]
+        if firm and not book.compatible(*(firm + firm)[:2]):
+            firm = firm[:1]
+        target.place = book.most_specific(firm) or target.place or draft.place
+        target.place_weak = not firm and (target.place_weak or draft.place_weak)
         target.topics += [t for t in draft.topics if t not in target.topics]
         target.evidence += [e for e in draft.evidence if e not in target.evidence]
         target.status = "held" if "held" in (target.status, draft.status) else "planned"

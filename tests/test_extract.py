@@ -1,0 +1,107 @@
+"""The extractor on text it has no reference data for: phrasing, names, dates, places, status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.articles import Article
+from kg.extract import extract_article
+from kg.extract.gazetteer import Gazetteer
+
+EMPTY = Gazetteer()
+
+
+def read(body: str, published: date = date(2025, 10, 31)):
+    facts = extract_article(Article("t", "T", published, "S", body), EMPTY)
+
+    def name(key):
+        return facts.entities[key].name
+
+    meetings = [
+        (frozenset(name(p) for p in m.participants), str(m.span), m.status, name(m.place) if m.place else None)
+        for m in facts.meetings
+    ]
+    roles = {(name(r.person), r.prop, name(r.org)) for r in facts.roles}
+    return facts, meetings, roles
+
+
+def test_titled_people_and_new_organisations():
+    _, meetings, roles = read(
+        "Hyundai Motor Group Executive Chair Euisun Chung met with Tenstorrent CEO Jim Keller in Seoul on Thursday."
+    )
+    assert ("Euisun Chung", "chairOf", "Hyundai Motor Group") in roles
+    assert ("Jim Keller", "ceoOf", "Tenstorrent") in roles
+    assert meetings == [(frozenset({"Euisun Chung", "Jim Keller"}), "2025-10-30", "held", None)]
+
+
+def test_post_name_titles_and_surname_references():
+    _, meetings, roles = read(
+        "Jensen Huang, founder and CEO of Nvidia, arrived on Monday. "
+        "Huang later had dinner with Chung Eui-sun, chairman of Hyundai Motor Group, on Thursday."
+    )
+    assert {("Jensen Huang", "founderOf", "Nvidia"), ("Jensen Huang", "ceoOf", "Nvidia"), ("Chung Eui-sun", "chairOf", "Hyundai Motor Group")} <= roles
+    assert meetings == [(frozenset({"Jensen Huang", "Chung Eui-sun"}), "2025-10-30", "held", None)]
+
+
+def test_group_meeting_is_one_meeting():
+    _, meetings, _ = read("Acme CEO Jane Roe met with Globex CEO John Poe and Initech CEO Bill Lumbergh on Tuesday.")
+    assert meetings == [(frozenset({"Jane Roe", "John Poe", "Bill Lumbergh"}), "2025-10-28", "held", None)]
+
+
+def test_separately_and_as_well_as_make_separate_meetings():
+    _, meetings, _ = read(
+        "Acme CEO Jane Roe met with Globex CEO John Poe as well as Initech CEO Bill Lumbergh last month."
+    )
+    assert sorted(meetings, key=str) == sorted([
+        (frozenset({"Jane Roe", "John Poe"}), "2025-09", "held", None),
+        (frozenset({"Jane Roe", "Bill Lumbergh"}), "2025-09", "held", None),
+    ], key=str)
+
+
+def test_planned_meeting_next_week():
+    _, meetings, _ = read("Globex CEO John Poe will meet Acme CEO Jane Roe next week.", date(2024, 2, 21))
+    assert meetings == [(frozenset({"John Poe", "Jane Roe"}), "2024", "planned", None)]
+    facts, _, _ = read("Globex CEO John Poe will meet Acme CEO Jane Roe next week.", date(2024, 2, 21))
+    assert (facts.meetings[0].span.start, facts.meetings[0].span.end) == (date(2024, 2, 26), date(2024, 3, 3))
+
+
+def test_background_meeting_and_the_two():
+    facts, meetings, _ = read(
+        "Acme CEO Jane Roe met with Globex CEO John Poe on Monday. The two had previously met in 2019."
+    )
+    assert (frozenset({"Jane Roe", "John Poe"}), "2019", "held", None) in meetings
+    assert any(m.background for m in facts.meetings)
+
+
+def test_a_quote_and_a_mention_are_not_meetings():
+    _, meetings, _ = read(
+        '"AI is the biggest topic," said Kim Dae-jong, a professor at Sejong University. '
+        "Acme CEO Jane Roe announced a new chip on Monday."
+    )
+    assert meetings == []
+
+
+def test_repeated_caption_is_one_meeting():
+    body = (
+        "Acme CEO Jane Roe, left, poses with Globex CEO John Poe in Berlin, June 3.\n\n"
+        "Acme CEO Jane Roe, left, poses with Globex CEO John Poe in Berlin, June 3.\n\n"
+        "Roe met with Poe on June 3 to discuss batteries."
+    )
+    _, meetings, _ = read(body, date(2025, 6, 10))
+    assert [m[:2] for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2025-06-03")]
+
+
+def test_role_reference_resolves_within_the_article():
+    _, meetings, _ = read(
+        "Amazon CEO Andy Jassy spoke on Monday. Acme Chairman Lee Jae-hoon met with the Amazon CEO in Seattle on Tuesday."
+    )
+    assert meetings[0][0] == frozenset({"Andy Jassy", "Lee Jae-hoon"})
+
+
+@pytest.mark.parametrize("body", ["", "   ", "Lorem ipsum.", "<html><body><p>Hi</p></body></html>", "\x00\x01\x02 binary",
+                                  "Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon.", "삼성전자 이재용 회장이 저커버그를 만났다."])
+def test_odd_text_gives_facts_or_nothing_never_a_crash(body):
+    facts, meetings, _ = read(body or " ")
+    assert meetings == []
