@@ -78,7 +78,7 @@ def _people(store: ox.Store, article: str) -> dict[str, set[str]]:
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?p ?n WHERE {{ ?p a mg:Person ; mg:reportedIn <{article}> . {{ ?p rdfs:label ?n }} UNION {{ ?p skos:altLabel ?n }} }}"""
     names: dict[str, set[str]] = {}
-    for row in store.query(q, use_default_graph_as_union=True):
+    for row in store.query(q):
         names.setdefault(row["p"].value, set()).add(norm(row["n"].value))
     return names
 
@@ -86,7 +86,7 @@ def _people(store: ox.Store, article: str) -> dict[str, set[str]]:
 def _names_of(store: ox.Store, node: str) -> set[str]:
     q = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?n WHERE {{ {{ <{node}> rdfs:label ?n }} UNION {{ <{node}> skos:altLabel ?n }} }}"""
-    return {norm(r["n"].value) for r in store.query(q, use_default_graph_as_union=True)}
+    return {norm(r["n"].value) for r in store.query(q)}
 
 
 def _meetings(store: ox.Store, article: str, graph: str) -> list[dict]:
@@ -97,7 +97,7 @@ def _meetings(store: ox.Store, article: str, graph: str) -> list[dict]:
       OPTIONAL {{ ?m mg:location ?loc }}
       BIND(EXISTS {{ ?m mg:announcedIn <{article}> }} AS ?announced) }}"""
     found = {}
-    for r in store.query(q, use_default_graph_as_union=True):
+    for r in store.query(q):
         found[r["m"].value] = {
             "iri": r["m"].value, "start": date.fromisoformat(r["start"].value), "end": date.fromisoformat(r["end"].value),
             # the article that announced a meeting told of it as planned, whatever came later
@@ -109,13 +109,13 @@ def _meetings(store: ox.Store, article: str, graph: str) -> list[dict]:
         m["participants"] = {r["p"].value for r in store.query(own)}
         if not m["participants"]:
             every = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#> SELECT ?p WHERE {{ <{m['iri']}> mg:participant ?p }}"""
-            m["participants"] = {r["p"].value for r in store.query(every, use_default_graph_as_union=True)}
+            m["participants"] = {r["p"].value for r in store.query(every)}
         topics = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#> SELECT ?t WHERE {{ <{m['iri']}> mg:topic ?t }}"""
-        m["topics"] = set().union(*[_names_of(store, r["t"].value) for r in store.query(topics, use_default_graph_as_union=True)] or [set()])
+        m["topics"] = set().union(*[_names_of(store, r["t"].value) for r in store.query(topics)] or [set()])
         places = set()
         if m["location"]:
             chain = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#> SELECT ?x WHERE {{ <{m['location']}> mg:locatedIn* ?x }}"""
-            for r in store.query(chain, use_default_graph_as_union=True):
+            for r in store.query(chain):
                 places |= _names_of(store, r["x"].value)
         m["places"] = places
         ev = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#> SELECT ?e WHERE {{ GRAPH <{graph}> {{ <{m['iri']}> mg:evidence ?e }} }}"""
@@ -236,7 +236,7 @@ def _score_article(store: ox.Store, base: str, slug: str, ga: dict, report: Repo
     q = f"""PREFIX mg: <https://w3id.org/meetgraph/ontology#>
     SELECT ?p ?prop ?o ?e WHERE {{ ?r a mg:Affiliation ; mg:reportedIn <{article}> ; mg:member ?p ; mg:roleProperty ?prop ; mg:organization ?o ; mg:evidence ?e }}"""
     predicted_roles = {}
-    for r in store.query(q, use_default_graph_as_union=True):
+    for r in store.query(q):
         role = PROP_ROLE.get(r["prop"].value.rsplit("#", 1)[-1])
         if role:
             predicted_roles[(canon(r["p"].value) or r["p"].value, role, r["o"].value)] = r["e"].value

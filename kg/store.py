@@ -7,6 +7,10 @@ Layout of ``settings.data_dir``::
     facts/        the facts extracted from each article, reused by ``kg add``
     dataset.nq    the dataset as sorted N-Quads (the dump, and the input of ``kg add``)
 
+The store's default graph is the union of all named graphs, each triple once: a query without
+``GRAPH`` or ``FROM`` sees the whole graph as a set, as SPARQL clients expect (Oxigraph's own
+union-default-graph mode repeats a triple once per graph that holds it).
+
 A build writes everything into a fresh sibling folder and renames it into place, so a failed
 build leaves the previous graph untouched.
 """
@@ -57,10 +61,17 @@ def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store ({error})") from None
 
 
+def load_dataset(store: ox.Store, nquads: bytes) -> None:
+    """Named graphs as given, plus their union, deduplicated, as the default graph."""
+    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    union = {(q.subject, q.predicate, q.object) for q in ox.parse(nquads, ox.RdfFormat.N_QUADS)}
+    store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
+
+
 def memory_store(nquads: bytes) -> ox.Store:
     """An in-memory store holding a dataset (tests, and the build before it is written)."""
     store = ox.Store()
-    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    load_dataset(store, nquads)
     return store
 
 
@@ -90,12 +101,12 @@ def write_store(target: Path, nquads: bytes, meta: dict) -> None:
     target = Path(target)
     (target / DATASET_FILE).write_bytes(nquads)
     store = ox.Store(str(target / STORE_DIR))
-    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    load_dataset(store, nquads)
     store.flush()
     del store
     (target / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
 
 
 def query(store: ox.Store, sparql: str, **kwargs):
-    """Evaluate a query over the union of all graphs, as every client of meetgraph sees it."""
-    return store.query(sparql, use_default_graph_as_union=True, **kwargs)
+    """Evaluate a query as every client of meetgraph sees the data: the default graph is the union."""
+    return store.query(sparql, **kwargs)
