@@ -1,0 +1,81 @@
+"""SHACL validation of the built graph: a readable error, one line per violation.
+
+pySHACL runs with ``inference="none"``: the graph given is already reasoned (``kg.reason``), so
+the types a shape needs (``mg:Person`` on a participant, ``mg:Organization`` on a firm) are there
+as triples, and pySHACL's own RDFS/OWL pass would only repeat the work, slower.
+"""
+
+from __future__ import annotations
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from kg.errors import ValidationError
+from kg.vocab import MG
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+MAX_LINES = 20
+
+
+def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> None:
+    """Raise ``ValidationError`` unless ``data`` conforms to ``shapes``.
+
+    ``ontology``, when given, is mixed in so that ``sh:class`` also sees sub-classes declared only
+    there. The message has one line per violation (the focus node with its label, the path, the
+    shape's message), at most ``MAX_LINES`` of them, then how many more there are.
+    """
+    conforms, report, _text = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        advanced=False,
+        meta_shacl=False,
+    )
+    if conforms:
+        return
+    lines = sorted({_describe(report, result, data) for result in report.subjects(RDF.type, SH.ValidationResult)
+                    if report.value(result, SH.resultSeverity) == SH.Violation})
+    if not lines:
+        return  # only warnings or infos
+    shown = lines[:MAX_LINES]
+    if len(lines) > MAX_LINES:
+        shown.append(f"and {len(lines) - MAX_LINES} more")
+    noun = "violation" if len(lines) == 1 else "violations"
+    raise ValidationError(f"the graph does not conform to the shapes ({len(lines)} {noun}):\n" + "\n".join(shown))
+
+
+def _describe(report: Graph, result: Node, data: Graph) -> str:
+    focus = report.value(result, SH.focusNode)
+    path = report.value(result, SH.resultPath)
+    messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+    value = report.value(result, SH.value)
+    line = f"{_name(focus, data)}"
+    if path is not None:
+        line += f" {_short(path, data)}"
+    line += ": " + ("; ".join(messages) if messages else "violates a shape")
+    if value is not None and value != focus:
+        line += f" (value: {_name(value, data)})"
+    return line
+
+
+def _name(node: Node | None, data: Graph) -> str:
+    """A node as a person reads it: its label and IRI, or the literal."""
+    if node is None:
+        return "?"
+    if isinstance(node, Literal):
+        return repr(str(node))
+    label = data.value(node, RDFS.label)
+    return f'"{label}" <{node}>' if label is not None else f"<{node}>"
+
+
+def _short(path: Node, data: Graph) -> str:
+    if isinstance(path, URIRef):
+        if str(path).startswith(str(MG)):
+            return "mg:" + str(path)[len(str(MG)):]
+        return data.namespace_manager.normalizeUri(path)
+    return "(path)"
