@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     max_results: int = 10_000
     """Rows (or triples) a query answer may hold before it is cut."""
     max_request_bytes: int = 1_000_000
+    """Bytes a request (URL or body) may hold before it is refused with 413."""
+    workers: int = 2
+    """Query worker processes of the service (each opens the store read-only; a query that
+    overruns ``query_timeout`` has its worker killed and replaced)."""
+    cache_size: int = 256
+    """Answers the service keeps in memory per dataset version (0: none)."""
+    cache_max_age: int = 60
+    """Seconds HTTP caches may reuse a query answer before revalidating it by ETag."""
     store: str | None = None
     """A SPARQL endpoint URL of an external store, instead of the embedded one."""
 

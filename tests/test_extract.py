@@ -105,3 +105,46 @@ def test_role_reference_resolves_within_the_article():
 def test_odd_text_gives_facts_or_nothing_never_a_crash(body):
     facts, meetings, _ = read(body or " ")
     assert meetings == []
+
+
+@pytest.fixture(scope="module")
+def reference():
+    from kg.build import Background
+    from kg.settings import Settings
+
+    return Background.load(Settings()).gazetteer
+
+
+@pytest.mark.parametrize(
+    "body, people, when, status, place",
+    [
+        ("Nvidia CEO Jensen Huang hosted Hyundai Motor Group Executive Chair Euisun Chung at a dinner in Santa Clara on Tuesday.",
+         {"Jensen Huang", "Chung Eui-sun"}, "2025-10-28", "held", "Santa Clara"),
+        ("Jay Y. Lee, chairman of Samsung Electronics, sat down with Apple CEO Tim Cook in Cupertino last month to discuss smartphones.",
+         {"Lee Jae-yong", "Tim Cook"}, "2025-09", "held", "Cupertino"),
+        ("Vietnamese Prime Minister Pham Minh Chinh received Apple CEO Tim Cook in Hanoi on Monday.",
+         {"Pham Minh Chinh", "Tim Cook"}, "2025-10-27", "held", "Hanoi"),
+        ("Tim Cook paid a courtesy call on Indonesian President Joko Widodo at the presidential palace in Jakarta on Wednesday.",
+         {"Tim Cook", "Joko Widodo"}, "2025-10-29", "held", "Jakarta"),
+        ("A meeting between Microsoft CEO Satya Nadella and Indian Prime Minister Narendra Modi took place in New Delhi on Tuesday.",
+         {"Satya Nadella", "Narendra Modi"}, "2025-10-28", "held", "New Delhi"),
+        ("Google CEO Sundar Pichai will meet Japanese Prime Minister Fumio Kishida in Tokyo next week to discuss AI.",
+         {"Sundar Pichai", "Fumio Kishida"}, "2025-11", "planned", "Tokyo"),
+        ("Tesla CEO Elon Musk shook hands with Italian Prime Minister Giorgia Meloni in Rome on Friday.",
+         {"Elon Musk", "Giorgia Meloni"}, "2025-10-31", "held", "Rome"),
+        ("Nvidia CEO Jensen Huang, Samsung Electronics Chairman Lee Jae-yong and Hyundai Motor Group Chairman Chung Eui-sun had chimaek at a restaurant in Seoul on Thursday.",
+         {"Jensen Huang", "Lee Jae-yong", "Chung Eui-sun"}, "2025-10-30", "held", "Seoul"),
+    ],
+)
+def test_phrasings_with_reference_names(reference, body, people, when, status, place):
+    facts = extract_article(Article("t", "T", date(2025, 10, 31), "S", body), reference)
+    (m,) = facts.meetings
+    name = lambda k: facts.entities[k].name  # noqa: E731
+    assert ({name(p) for p in m.participants}, str(m.span), m.status, name(m.place)) == (people, when, status, place)
+
+
+def test_titles_of_state_lead_their_government(reference):
+    facts = extract_article(Article("t", "T", date(2025, 10, 31), "S",
+                                    "Indonesian President Joko Widodo met Apple CEO Tim Cook in Jakarta on Wednesday."), reference)
+    roles = {(facts.entities[r.person].name, r.prop, facts.entities[r.org].name) for r in facts.roles}
+    assert ("Joko Widodo", "presidentOf", "Government of Indonesia") in roles

@@ -97,6 +97,21 @@ class Gazetteer:
         hits = {k.iri: k for k in self._name_keys.get(key, [])}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
+    def person_by_surname(self, token: str) -> Known | None:
+        """A well-known person named by surname alone ("Musk"), when no other known person shares it."""
+        from kg.extract.lexicon import name_key
+
+        if not hasattr(self, "_surnames"):
+            self._surnames: dict[str, set[str]] = {}
+            for known in self.by_iri.values():
+                if known.kind == "person":
+                    for form in known.forms:
+                        surname, given = name_key(form)
+                        if given:
+                            self._surnames.setdefault(surname, set()).add(known.iri)
+        hits = self._surnames.get(token.lower(), set())
+        return self.by_iri[next(iter(hits))] if len(hits) == 1 else None
+
     def lookup(self, kind: str, form: str) -> Known | None:
         hits = self.by_form.get((kind, form.lower() if kind == "technology" else form))
         return hits[0] if hits and len(hits) == 1 else None

@@ -26,6 +26,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together)\b"),
+        ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit)\s+with\b"),
     )
 )

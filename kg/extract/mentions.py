@@ -149,6 +149,8 @@ _ROLE_REF = re.compile(
     r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
     r"president|prime minister|leader|chief|boss|head|owner))\b(?!\s+of\b)"
 )
+_NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to)\b)")
+_PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to)\b")
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
 _GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
 _COUNTRY_ORG = re.compile(
@@ -215,6 +217,20 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 ent = ctx.entity(kind, sentence[s:e], known)
                 add(Mention(s, e, kind, ent.key, sentence[s:e], "gazetteer"))
 
+    for m in _NEW_PLACE.finditer(sentence):
+        name = m.group("place")
+        if not free(m.start("place"), m.end("place")) or any(t in lx.NOT_NAME or t in lx.COUNTRY_WORDS for t in name.split()):
+            continue
+        if any(gaz.lookup(k, name) for k in ("person", "org", "technology")) or name in lx.given_names():
+            continue
+        container = next((x for x in mentions if x.kind == "place" and x.start == m.end("place") + 2), None)
+        if container is None and not _PLACE_END.match(sentence, m.end("place")):
+            continue
+        ent = ctx.entity("place", name)
+        if container is not None and ent.located_in is None:
+            ent.located_in = container.key
+        add(Mention(m.start("place"), m.end("place"), "place", ent.key, name, "name"))
+
     def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
         name = _clean_name(name)
         if not name:
@@ -259,8 +275,12 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
             continue
-        org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
         titles = _split_titles(m.group("titles"))
+        nationality = (m.group("org") or "").split()[-1:]
+        if nationality and nationality[0] in lx.COUNTRY_WORDS:
+            org = _government(ctx, lx.COUNTRY_WORDS[nationality[0]])
+        else:
+            org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
         if org is None:
             org = _org_by_context(titles, mentions, m.start(), ctx)
         for title in titles:
@@ -294,6 +314,10 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", sentence):
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
             key = ctx.person_by_surname(m.group(0))
+            if key is None and not re.match(r"\s*(?:'s|’s)?\s*[A-Z]", sentence[m.end():m.end() + 4]):
+                known = gaz.person_by_surname(m.group(0))
+                if known and not (gaz.lookup("org", m.group(0)) or gaz.lookup("place", m.group(0))):
+                    key = ctx.entity("person", known.label, known).key
             if key:
                 if m.group(0) not in ctx.facts.entities[key].forms:
                     ctx.facts.entities[key].forms.append(m.group(0))
@@ -331,6 +355,17 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     return sorted(mentions, key=lambda x: (x.start, x.end))
 
 
+def _government(ctx: Context, country_name: str) -> str:
+    """The government body of a country: the reference one, else a new node."""
+    country = ctx.country(country_name)
+    known = ctx.gazetteer.government_of(country.key)
+    if known:
+        return ctx.entity("org", known.label, known).key
+    ent = ctx.entity("org", f"Government of {country.name}")
+    ent.org_type = "GovernmentBody"
+    return ent.key
+
+
 def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str) -> None:
     """"the Meta founder" states a role: the person it names founded Meta."""
     title = re.sub(r"\s+", " ", m.group("title").lower())
@@ -349,13 +384,8 @@ def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: C
         country = ctx.main_country()
         if country is None:
             return None
-        known = ctx.gazetteer.government_of(country)
-        if known:
-            return ctx.entity("org", known.label, known).key
-        label = ctx.gazetteer.by_iri[country].label if country in ctx.gazetteer.by_iri else country
-        ent = ctx.entity("org", f"Government of {label}")
-        ent.org_type = "GovernmentBody"
-        return ent.key
+        label = ctx.gazetteer.by_iri[country].label if country in ctx.gazetteer.by_iri else ctx.facts.entities[country].name
+        return _government(ctx, label)
     if props & {"ceoOf", "chairOf", "founderOf"}:
         before = [m for m in mentions if m.kind == "org" and m.end <= pos]
         return before[-1].key if before else None

@@ -15,7 +15,7 @@ from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
 
 VISIT = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv(?:ed|es|al)|travel(?:l?ed)?|landed)\b", re.I)
-REFERS_TO_MEETING = re.compile(r"\b(?:the|this|that|such a|their|the two|during the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|discussions?|dinner|luncheon|lunch|summit|gathering|encounter)\b|\b(?:they|the two|both|the leaders)\b", re.I)
+REFERS_TO_MEETING = re.compile(r"\b(?:the|this|that|such a|their|the two|during the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|discussions?|dinner|luncheon|lunch|summit|gathering|encounter)\b|\b(?:they|the two|the three|the four|all three|both|the leaders)\b", re.I)
 TOOK_PLACE = re.compile(r"\b(?:meeting|talks|dinner|luncheon|summit|gathering)\b.{0,40}\b(?:took place|was held|were held|happened)\b", re.I)
 DISCUSS = re.compile(r"\b(?:discuss\w*|talk\w*|focus\w*|shar\w+|exchang\w+|explor\w+|cooperat\w+|collaborat\w+|partnership|asked|stressed|pointed out|expressed|said)\b", re.I)
 
