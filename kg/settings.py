@@ -35,8 +35,6 @@ class Settings(BaseSettings):
     """Answers the service keeps in memory per dataset version (0: none)."""
     cache_max_age: int = 60
     """Seconds HTTP caches may reuse a query answer before revalidating it by ETag."""
-    store: str | None = None
-    """A SPARQL endpoint URL of an external store, instead of the embedded one."""
 
     @field_validator("base")
     @classmethod

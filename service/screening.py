@@ -10,8 +10,9 @@ and it reads ``<`` as an IRI or as "less than" depending on context. So this sca
   skips too;
 * treats every run of letters it reads as code as suspect: ``service`` anywhere inside a bare word,
   a prefix or a language tag is refused, not only a whole word;
-* where ``<`` could be either an IRI or an operator (after a value, inside parentheses) and the two
-  readings would realign differently (the IRI holds ``'`` or ``#``), scans both readings.
+* where ``<`` could be either an IRI or an operator (after a value, right inside parentheses, the
+  only place SPARQL holds expressions) and the two readings would realign differently (the IRI
+  holds ``'`` or ``#``), scans both readings.
 
 It errs towards refusing: a prefix named ``service:`` is refused; ``?service``, ``ex:service``,
 ``<http://x/service>`` and ``"SERVICE"`` are fine. Workers are also cut off from the network where
@@ -28,11 +29,9 @@ from kg.errors import QueryError
 MAX_NESTING = 200
 """Deeper brackets overflow the parser's stack (pyoxigraph 0.5 crashes near 4,000 braces)."""
 
-_SCAN_BUDGET = 200_000
-"""Tokens read over all readings before giving up on precision and refusing any 'service'."""
-
 UPDATE_KEYWORDS = ("insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with")
 QUERY_FORMS = ("select", "ask", "construct", "describe")
+_GLUED = ("data", "where", "silent", "graph", "default", "named", "all")
 
 
 class UpdateRefused(QueryError):
@@ -77,21 +76,20 @@ _VALUE_KINDS = frozenset({"var", "iri", "pname", "string", "number", "word", "la
 
 @dataclass
 class Screened:
-    """What the screen learnt: the query form, whether it names its own dataset, its prefixes."""
+    """What the screen learnt: the query form and the prefixes it declares."""
 
     form: str | None = None
     """``select``, ``ask``, ``construct`` or ``describe``; None when the text names none."""
-    has_dataset_clause: bool = False
-    """The query says ``FROM``/``FROM NAMED``: the default graph is then not the union."""
     prefixes: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Reading:
     """One way of reading the text from a position on, as the parser might."""
 
     pos: int
-    depth: int
+    brackets: str
+    """The open brackets, innermost last: ``<`` can be "less than" only right inside ``(``."""
     prev: str
     primary: bool
 
@@ -106,58 +104,8 @@ def screen(query: str) -> Screened:
     Raises ``QueryError`` (400) or ``UpdateRefused`` (403) with a message a person can act on.
     """
     result = Screened()
-    found_service = False
-    budget = _SCAN_BUDGET
-    seen: set[tuple[int, int, str]] = set()
-    pending = [_Reading(0, 0, "start", True)]
     words: list[str] = []  # code words of the primary reading, in order, to find the form
-    prefix_state: list[str] = []
-    while pending and not found_service:
-        reading = pending.pop()
-        pos, depth, prev = reading.pos, reading.depth, reading.prev
-        while pos < len(query):
-            key = (pos, min(depth, 1), prev if prev in _VALUE_KINDS else "other")
-            if not reading.primary:
-                if key in seen:
-                    break
-                seen.add(key)
-            budget -= 1
-            if budget < 0:
-                found_service = _contains_service(query)
-                pending.clear()
-                break
-            match = _TOKEN.match(query, pos)
-            assert match is not None  # the last alternative matches any character
-            kind, text = match.lastgroup, match.group()
-            if kind == "prefix":  # the named group inside pname wins lastgroup
-                kind = "pname"
-            if query[pos : pos + 7].lower() == "service":
-                found_service = True
-                break
-            if kind == "iri" and depth > 0 and prev in _VALUE_KINDS and ("'" in text or "#" in text):
-                # The parser may read this '<' as "less than" and what follows as code.
-                pending.append(_Reading(pos + 1, depth, "punct", False))
-            if kind == "word" or kind == "langtag":
-                if _contains_service(text):
-                    found_service = True
-                    break
-            elif kind == "pname":
-                if _contains_service(match.group("prefix") or ""):
-                    found_service = True
-                    break
-            elif kind == "punct":
-                if text in "{([":
-                    depth += 1
-                    if depth > MAX_NESTING:
-                        raise QueryError(f"the query is nested more than {MAX_NESTING} levels deep")
-                elif text in "})]":
-                    depth = max(0, depth - 1)
-            if reading.primary:
-                _learn(result, kind, text, match, words, prefix_state)
-            if kind not in ("ws", "comment"):
-                prev = kind
-            pos = match.end()
-    if found_service:
+    if _calls_service(query, result, words):
         raise QueryError(
             "SERVICE is not allowed: this endpoint never fetches other endpoints or URLs "
             "(federated queries are refused)"
@@ -166,13 +114,66 @@ def screen(query: str) -> Screened:
     return result
 
 
-def _learn(result: Screened, kind: str, text: str, match: re.Match, words: list[str], state: list[str]) -> None:
-    """Note the form, FROM clauses and PREFIX declarations of the primary reading."""
+def _calls_service(query: str, result: Screened, words: list[str]) -> bool:
+    """Scan every reading the parser might make; True if any could hold the SERVICE keyword.
+
+    The first (primary) reading takes every ``<…>`` as an IRI; it alone feeds ``result``. Other
+    readings start where ``<`` may be an operator and stop where they rejoin a state seen before.
+    """
+    budget = 3 * len(query) + 10_000
+    seen: set[tuple[int, str, bool]] = set()  # states read, once there are other readings
+    pending = [_Reading(0, "", "start", True)]
+    prefix_state: list[str] = []
+    while pending:
+        reading = pending.pop()
+        pos, brackets, prev = reading.pos, reading.brackets, reading.prev
+        while pos < len(query):
+            if pending or not reading.primary:
+                key = (pos, brackets, prev in _VALUE_KINDS)
+                if key in seen and not reading.primary:
+                    break
+                seen.add(key)
+            budget -= 1
+            if budget < 0:  # pathological text: give up precision, stay safe
+                return _contains_service(query)
+            match = _TOKEN.match(query, pos)
+            assert match is not None  # the last alternative matches any character
+            kind, text = match.lastgroup or "punct", match.group()
+            if query[pos : pos + 7].lower() == "service":
+                return True
+            if kind in ("word", "langtag") and _contains_service(text):
+                return True
+            if kind == "pname" and _contains_service(match.group("prefix") or ""):
+                return True
+            if (
+                kind == "iri"
+                and brackets.endswith("(")
+                and prev in _VALUE_KINDS
+                and ("'" in text or "#" in text)
+            ):
+                # The parser may read this '<' as "less than" and what follows as code.
+                pending.append(_Reading(pos + 1, brackets, "punct", False))
+            if kind == "punct" and text in "{([":
+                brackets += text
+                if len(brackets) > MAX_NESTING and reading.primary:
+                    raise QueryError(f"the query is nested more than {MAX_NESTING} levels deep")
+            elif kind == "punct" and text in "})]":
+                brackets = brackets[:-1]
+            if reading.primary:
+                _learn(result, kind, text, match, words, prefix_state)
+            if kind not in ("ws", "comment"):
+                prev = kind
+            pos = match.end()
+    return False
+
+
+def _learn(
+    result: Screened, kind: str, text: str, match: re.Match, words: list[str], state: list[str]
+) -> None:
+    """Note the words (for the form) and PREFIX declarations of the primary reading."""
     if kind == "word":
         lowered = text.lower()
         words.append(lowered)
-        if lowered == "from":
-            result.has_dataset_clause = True
         state[:] = ["prefix"] if lowered == "prefix" else []
     elif kind == "pname" and state == ["prefix"]:
         state[:] = ["prefix", match.group("prefix") or ""]
@@ -183,17 +184,20 @@ def _learn(result: Screened, kind: str, text: str, match: re.Match, words: list[
         state.clear()
 
 
+def _is_keyword(word: str, keyword: str) -> bool:
+    """``word`` is ``keyword``, alone or glued to the next keyword as the parser allows."""
+    return word == keyword or (word.startswith(keyword) and word[len(keyword) :].startswith(_GLUED))
+
+
 def _check_form(result: Screened, words: list[str]) -> None:
     """Find the first keyword after the prologue; refuse LOAD and every other update."""
+    if any(_is_keyword(word, "load") for word in words):
+        raise QueryError("LOAD is not allowed: this endpoint is read-only and never fetches URLs")
     for word in words:
         if word in ("prefix", "base", "version"):
             continue
-        if word.startswith("load"):
-            raise QueryError(
-                "LOAD is not allowed: this endpoint is read-only and never fetches URLs"
-            )
         for keyword in UPDATE_KEYWORDS:
-            if word.startswith(keyword):
+            if _is_keyword(word, keyword):
                 raise UpdateRefused(
                     f"SPARQL Update ({keyword.upper()}) is not allowed: this endpoint is read-only"
                 )

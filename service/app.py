@@ -1,0 +1,78 @@
+"""``create_app(settings)``: the meetgraph HTTP service, with nothing built at import time.
+
+The lifespan opens the built graph (its version, and the query workers that each open the store
+read-only) and closes them on shutdown. Middleware, outermost first: the access log (it sees every
+response and the bytes sent), CORS (browser tools such as YASGUI), gzip.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import AsyncIterator
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from starlette.responses import FileResponse, Response
+
+from kg.settings import Settings
+from service import errors, sparql
+from service.access_log import AccessLogMiddleware
+from service.cache import LRUCache
+from service.executor import DatasetVersion, WorkerPool
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+EXPOSED_HEADERS = ["ETag", "X-Result-Count", "X-Result-Truncated", "X-Result-Limit", "Retry-After"]
+"""Response headers a browser client (YASGUI and the like) may read across origins."""
+_STATIC_CACHE = {"Cache-Control": "public, max-age=86400"}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The ASGI app serving ``settings.data_dir``; the store is opened when the app starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        version = DatasetVersion(settings.data_dir)  # StoreError if nothing is built
+        pool = WorkerPool(settings.data_dir, settings.workers)
+        await run_in_threadpool(pool.start)
+        app.state.sparql = sparql.SparqlService(
+            settings=settings, pool=pool, version=version, cache=LRUCache(settings.cache_size)
+        )
+        try:
+            yield
+        finally:
+            await run_in_threadpool(pool.close)
+
+    app = FastAPI(
+        title="meetgraph",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(sparql.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon", headers=_STATIC_CACHE)
+
+    @app.get("/favicon.svg", include_in_schema=False)
+    def favicon_svg() -> Response:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml", headers=_STATIC_CACHE)
+
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=86400,
+    )
+    app.add_middleware(AccessLogMiddleware)
+    return app

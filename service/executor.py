@@ -1,0 +1,267 @@
+"""SPARQL evaluation in worker processes, so that a timeout really stops a query.
+
+pyoxigraph evaluates in Rust and cannot be interrupted from Python: a thread running a runaway
+query would hold a core until the query ends, minutes later. So each query runs in one of
+``settings.workers`` long-lived processes (``service.worker``), each holding the on-disk store open
+read-only. The server sends a ``Job`` over a socket pair and waits at most
+``settings.query_timeout`` seconds; on overrun it kills that worker (SIGKILL), answers 504 at once,
+and starts a replacement in the background, while the other workers keep answering.
+
+Workers are fresh interpreters (``python -m service.worker``), not forks of the server: the server
+has an event loop and threads running, and a fork-server or spawn child would re-run the script
+that started the server (``kg``'s whole CLI) in every worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.store import META_FILE, read_meta
+from service.evaluation import Answer, Job
+
+__all__ = ["Answer", "DatasetVersion", "Job", "PoolBusy", "WorkerCrashed", "WorkerPool"]
+
+log = logging.getLogger("meetgraph.service")
+
+_START_TIMEOUT = 60.0
+"""Seconds a new worker may take to open the store."""
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class PoolBusy(KGError):
+    """Every worker stayed busy for longer than a query may run (answered 503, retry later)."""
+
+
+class WorkerCrashed(KGError):
+    """A worker died while evaluating (a crash of the engine): answered 500 and logged."""
+
+
+class DatasetVersion:
+    """The built graph's version (meta "version"), noticed again when the data dir is rebuilt.
+
+    A cheap ``stat`` of meta.json per request: when it changes, the generation goes up and each
+    worker reopens its store before its next job, so a ``kg build`` or ``kg add`` is picked up
+    without restarting the server.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self._path = Path(data_dir) / META_FILE
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int, int] | None = None
+        self.meta: dict = read_meta(Path(data_dir))  # StoreError if nothing is built
+        self.generation = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            info = self._path.stat()
+        except OSError:
+            return
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        with self._lock:
+            if stamp == self._stamp:
+                return
+            self.meta = read_meta(self._path.parent)
+            self._stamp = stamp
+            self.generation += 1
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", ""))
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: subprocess.Popen
+    conn: Connection
+
+
+class WorkerPool:
+    """``size`` worker processes and the rules for lending them out.
+
+    ``run`` blocks (call it from a thread, never on the event loop): it waits for an idle worker,
+    sends the job, and waits for the answer until the deadline.
+    """
+
+    def __init__(self, data_dir: Path, size: int) -> None:
+        self.data_dir = Path(data_dir)
+        self.size = max(1, size)
+        self.isolated: bool | None = None
+        """Whether workers run without network (None until the first one started)."""
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._generation = 0
+
+    def start(self) -> None:
+        """Start every worker and wait until each has opened the store (raises ``StoreError``)."""
+        workers = [self._spawn() for _ in range(self.size)]
+        try:
+            for worker in workers:
+                self._await_ready(worker)
+        except BaseException:
+            for worker in workers:
+                self._kill(worker)
+            raise
+        for worker in workers:
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop every worker: politely, then by force."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+        for worker in workers:
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2.0
+        for worker in workers:
+            try:
+                worker.process.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
+            self._kill(worker)
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (for monitoring and tests)."""
+        with self._lock:
+            return sorted(worker.process.pid for worker in self._all)
+
+    def run(self, job: Job, timeout: float) -> Answer:
+        """Evaluate ``job`` in a worker within ``timeout`` seconds.
+
+        Raises ``QueryTimeout`` (the worker is killed and replaced), ``PoolBusy`` (no worker came
+        free in time), ``QueryError`` (the engine refused the query), ``StoreError`` or
+        ``WorkerCrashed``.
+        """
+        wait = timeout + 5.0  # a busy worker is freed within one timeout, a new one takes a moment
+        try:
+            worker = self._idle.get(timeout=wait)
+        except queue.Empty:
+            raise PoolBusy(
+                f"all {self.size} query workers stayed busy for {wait:g} s; retry later"
+            ) from None
+        self._generation = job.generation
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(timeout):
+                self._replace(worker)
+                raise QueryTimeout(
+                    f"the query ran longer than the {timeout:g} s limit and was stopped; "
+                    "narrow it (a LIMIT, fewer optional parts, a more selective pattern)"
+                )
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError) as error:
+            self._replace(worker)
+            log.error("query worker %s died: %r", worker.process.pid, error)
+            raise WorkerCrashed(
+                "the query engine crashed while evaluating this query (it has been restarted)"
+            ) from None
+        self._idle.put(worker)
+        if status == "ok":
+            return payload
+        if status == "syntax":
+            raise QueryError(payload)
+        if status == "query":
+            raise QueryError(f"the query cannot be evaluated: {payload}")
+        if status == "os":
+            raise StoreError(f"the store could not be read: {payload}")
+        raise RuntimeError(f"query worker failed:\n{payload}")
+
+    # -- worker lifecycle --
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_PROJECT_ROOT), env.get("PYTHONPATH")]))
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "service.worker", str(theirs.fileno()), str(self.data_dir),
+                 str(self._generation)],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                env=env,
+                close_fds=True,
+            )
+        finally:
+            theirs.close()
+        worker = _Worker(process, Connection(ours.detach()))
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _await_ready(self, worker: _Worker) -> None:
+        try:
+            if not worker.conn.poll(_START_TIMEOUT):
+                raise StoreError(f"a query worker did not start within {_START_TIMEOUT:g} s")
+            status, detail = worker.conn.recv()
+        except (EOFError, OSError):
+            raise StoreError("a query worker died while opening the store") from None
+        if status != "ready":
+            raise StoreError(detail)
+        if self.isolated is None:
+            self.isolated = bool(detail)
+            if not detail:
+                log.warning(
+                    "query workers could not leave the network (no network namespaces here); "
+                    "SERVICE is still refused by the query screen"
+                )
+
+    def _kill(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        if worker.process.poll() is None:
+            worker.process.kill()
+        try:
+            worker.process.wait(5.0)
+        except subprocess.TimeoutExpired:
+            log.error("query worker %s did not die", worker.process.pid)
+        worker.conn.close()
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` now; start its successor in the background."""
+        self._kill(worker)
+        threading.Thread(target=self._respawn, name="meetgraph-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        delay = 0.5
+        while not self._closed:
+            worker = self._spawn()
+            try:
+                self._await_ready(worker)
+            except StoreError as error:
+                self._kill(worker)
+                log.error("could not restart a query worker: %s; retrying", error)
+                time.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            with self._lock:
+                if not self._closed:
+                    self._idle.put(worker)
+                    return
+            self._kill(worker)
+            return
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def syntax_position(message: str) -> tuple[int, int] | None:
+    """(line, column), both from 1, from a pyoxigraph syntax error message ("error at 3:12: …")."""
+    match = _POSITION.search(message)
+    return (int(match.group(1)), int(match.group(2))) if match else None
