@@ -21,7 +21,18 @@ TITLES: dict[str, str] = {
     "managing director": "affiliatedWith", "director": "affiliatedWith", "minister": "affiliatedWith",
     "head": "leads", "chief": "leads", "boss": "leads", "leader": "leads", "owner": "leads",
     "professor": "affiliatedWith", "executive": "affiliatedWith", "senior vice president": "affiliatedWith",
+    "crown prince": "leads", "emir": "leads", "sultan": "leads", "deputy prime minister": "affiliatedWith",
+    "vice premier": "affiliatedWith", "secretary": "affiliatedWith", "commerce secretary": "affiliatedWith",
+    "treasury secretary": "affiliatedWith", "secretary of state": "affiliatedWith", "senator": "affiliatedWith",
+    "ambassador": "affiliatedWith", "chief of staff": "affiliatedWith", "spokesperson": "affiliatedWith",
+    "spokesman": "affiliatedWith", "spokeswoman": "affiliatedWith", "analyst": "affiliatedWith",
+    "economist": "affiliatedWith", "singer": "affiliatedWith", "actor": "affiliatedWith", "actress": "affiliatedWith",
+    "physicist": "affiliatedWith", "scientist": "affiliatedWith", "researcher": "affiliatedWith", "investor": "affiliatedWith",
+    "billionaire": "affiliatedWith", "entrepreneur": "affiliatedWith", "chief scientist": "affiliatedWith",
 }
+# Titles that say who someone is but tie them to no organisation when none is named.
+PERSON_ONLY = {"singer", "actor", "actress", "physicist", "scientist", "researcher", "investor", "billionaire",
+               "entrepreneur", "analyst", "economist"}
 LEADING = {"ceoOf", "chairOf", "presidentOf", "leads"}
 # titles that name a person only in a role reference ("the Samsung leader"), never before a name
 REFERENCE_ONLY = {"head", "chief", "boss", "leader", "owner", "executive"}
@@ -30,8 +41,20 @@ TITLE = rf"(?i:{_TITLE_ALT})"
 TITLE_SEQ = rf"{TITLE}(?:\s*(?:,|and|&)\s*{TITLE})*(?:\s+\([A-Z]{{2,4}}\))?"
 QUALIFIER = r"(?i:former|late|then|current|new|incoming|outgoing|acting|interim)"
 
-NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"
-NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
+NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"
+PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
+HONORIFIC = r"(?:(?:Datuk|Dato'?|Seri|Tan Sri|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{0,3}}"
+# Words that make a capitalised run a place or an organisation, never a person.
+NOT_PERSON_WORDS = set(
+    "City Province County Prefecture State Street Road Avenue Boulevard Square Palace Airport Station "
+    "Valley Island Islands Assembly Council Institute University College School Securities Bank Capital "
+    "Group Holdings Partners Ventures Foundation Fund Center Centre Tower Towers Building Plaza Quarter District "
+    "Office Ministry Department Summit Forum Conference Expo Awards Club Hotel Resort Museum "
+    "Gardens Stadium Arena Campus Lab Labs Motors Motor Electronics Systems Technologies Technology Semiconductor "
+    "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
+    "Nations Times News Journal Herald Daily Review Magazine".split()
+)
 ORG_TOKEN = r"(?:[A-Z][\w&.+-]*|hynix|&)"
 
 # Capitalised words that never belong to a name.
@@ -43,8 +66,13 @@ NOT_NAME = set(
     "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
     "President Chairman Chairwoman Chair CEO Chief Executive Founder Vice Prime Minister Professor Mr Ms Mrs Dr "
     "Group Inc Corp Co Ltd Company Electronics University Office Government Seoul Korea Korean US U.S. "
-    "American Chinese Japanese AI According Courtesy Photo Captured Analysts Sources Officials".split()
+    "American Chinese Japanese AI According Courtesy Photo Captured Analysts Sources Officials "
+    "Datuk Dato Seri Sheikh Sir Dame Crown Prince Emir King Queen Sultan Deputy Secretary Senator Governor Mayor".split()
 )
+
+# Surnames written first whose bearer is called by the last name ("Pham Minh Chinh" → "Chinh").
+VIETNAMESE_SURNAMES = set("Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Trinh Dinh Mai Truong".split())
+CHINESE_SURNAMES = set("Wang Li Zhang Liu Chen Yang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang Xi Wen Deng".split())
 
 # First words of place names that are also given names ("San Jose", "Santa Clara").
 PLACE_STARTS = set("San Santa Los Las New Fort Saint St Port Mount North South East West Silicon Hong Kuala Palo Mountain Lake".split())
@@ -79,7 +107,7 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
 FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|may|might|to meet)\b", re.I)
-BACKGROUND = re.compile(r"\b(previously|had (?:previously |earlier |first |last )?met|the last time|first met|earlier met|in the past|back in|once met|had a meeting|had held|have met|has met|officially met)\b", re.I)
+BACKGROUND = re.compile(r"\b(previously|had (?:previously |earlier |first |last )?met|the last time|first met|earlier met|last met|in the past|back in|once met|had a meeting|had held|have met|has met|officially met)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +131,10 @@ def name_key(name: str) -> tuple[str, str]:
     tokens = [t.strip(".") for t in name.replace("’", "'").split() if t.strip(".")]
     if not tokens:
         return "", ""
-    korean_order = len(tokens) >= 2 and tokens[0] in KOREAN_SURNAMES and ("-" in tokens[-1] or len(tokens) == 3)
+    korean_order = len(tokens) >= 2 and (
+        (tokens[0] in KOREAN_SURNAMES and ("-" in tokens[-1] or len(tokens) == 3))
+        or (tokens[0] in VIETNAMESE_SURNAMES and len(tokens) == 3)
+    )
     if korean_order or len(tokens) == 1:
         surname, given = tokens[0], tokens[1:]
     else:

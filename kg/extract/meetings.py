@@ -16,13 +16,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("plural", r"\b(?:a\s+series\s+of\s+)?(?:meetings|talks)\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
-        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?{_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|call|chat)\s+with\b"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|chat|coffee|tea|drinks|meal)\s+with\b"),
         ("verb", r"\b(?:engaged\s+in|held|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner)\b(?!\s+(?:with|between))"),
-        ("verb", r"\b(?:met|meets|meet|meeting)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?"),
+        ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
+        ("verb", r"\bspen[dt]\s+(?:the\s+|an?\s+)?(?:afternoon|morning|evening|day|hours?|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("verb", r"\b(?:dined|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
-        ("verb", r"\bpaid\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
+        ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together)\b"),
@@ -72,6 +73,7 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
     return True
 
 
+SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|next|subsequently)\b", re.I)
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
 
@@ -90,6 +92,8 @@ class Draft:
     weak_spans: list[DateSpan] = field(default_factory=list)
     place_weak: bool = False
     """The place was inherited from the narrative, not said of this meeting."""
+    sequenced: bool = False
+    """Told as before or after another event ("Earlier, …", "then"): never folded into a larger meeting."""
     narrows: bool = True
     """A date inherited from a trip or visit narrows a merged meeting; one from another meeting does not."""
 
@@ -256,8 +260,9 @@ def meetings_in_sentence(
             if reporting:
                 after = _persons(mentions, reporting[-1].end(), t_lo)
                 subjects = after or subjects
-            if not subjects and last is not None and re.search(r"\b(?:the two|the three|the pair|both|they|the leaders)\b", subj_region, re.I):
-                subjects = list(last.participants)
+            group_ref = re.search(r"\b(?:the (two|three|four|five)|the pair|both|they|the leaders)\b", subj_region, re.I)
+            if not subjects and group_ref:
+                subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx)
             if not subjects:
                 orgs = [m.key for m in mentions if m.kind == "org" and prev_end <= m.start < t_lo]
                 for org in orgs:
@@ -270,6 +275,8 @@ def meetings_in_sentence(
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
             objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects]
+            if last is not None and re.match(r"\s*(?:them|the group)\b", sentence[t_hi:obj_hi]):
+                objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
             if kind == "between" or (kind == "group" and not objects):
                 groups = [subjects + objects] if kind == "group" else [objects if len(objects) >= 2 else subjects + objects]
             elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, c_hi):
@@ -282,10 +289,10 @@ def meetings_in_sentence(
             groups = [g for g in groups if len(set(g)) >= 2]
             if not groups:
                 continue
-            clause_dates = [d for d in dates if c_lo <= d.start < c_hi]
+            clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)]
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
             own = [d for d in clause_dates if d not in report]
-            future = bool(lx.FUTURE.search(sentence, c_lo, obj_hi))
+            future = bool(lx.FUTURE.search(sentence, c_lo, t_hi))
             background = bool(lx.BACKGROUND.search(sentence, c_lo, c_hi))
             # one meeting per object when each object has its own date; one per date for one group
             per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between"
@@ -329,9 +336,34 @@ def meetings_in_sentence(
                 drafts.append(Draft(
                     participants=_dedupe(group), span=span, explicit=explicit, place=place,
                     topics=_dedupe(topics), status=status, evidence=[sentence], background=background,
-                    host=host, paragraph=paragraph, place_weak=place_weak, narrows=explicit or not narrative_from_meeting,
+                    host=host, paragraph=paragraph, place_weak=place_weak,
+                    sequenced=bool(SEQUENCE.search(sentence, c_lo, t_hi)), narrows=explicit or not narrative_from_meeting,
                 ))
     return drafts
+
+
+_SUBORDINATE = re.compile(r",\s+(?:who|which|whose)\b|\b(?:since|after|before|because|until|once)\s+(?:the\s+|he\s+|she\s+|they\s+|it\s+)?[\w-]+", re.I)
+
+
+def _subordinate(sentence: str, trigger_end: int, pos: int) -> bool:
+    """A date after "who …", "since …", "after …" in the meeting's clause dates something else."""
+    return pos > trigger_end and bool(_SUBORDINATE.search(sentence, trigger_end, pos))
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _group(word: str | None, mentions: list[Mention], before: int, last: Draft | None, ctx: Context) -> list[str]:
+    """"the two", "the three", "they": the people the text last spoke of, as many as it says."""
+    n = _COUNT.get((word or "").lower())
+    here = _persons([m for m in mentions if m.end <= before], 0, before)
+    if n and len(here) >= n:
+        return here[-n:]
+    if last is not None and (n is None or len(set(last.participants)) == n):
+        return list(last.participants)
+    if n and len(ctx.recent_people) >= n:
+        return list(ctx.recent_people[-n:])
+    return list(last.participants) if last is not None else []
 
 
 def _date(dm: DateMention | None, report: list[DateMention], sentence: str, lo: int, hi: int,

@@ -25,6 +25,17 @@ class Mention:
     via: str = "name"  # name, gazetteer, surname, role, pronoun, group
 
 
+def _called(form: str, keys: set[str]) -> bool:
+    """Whether a person written ``form`` is called by one of ``keys`` alone."""
+    surname, given = name_key(form)
+    if surname in keys and given:
+        return True
+    tokens = form.split()
+    if len(tokens) == 3 and tokens[0] in lx.VIETNAMESE_SURNAMES and tokens[-1].lower() in keys:
+        return True  # Pham Minh Chinh → Chinh
+    return bool(re.search(rf"\s{lx.PARTICLE}\s", form)) and tokens[0].lower() in keys  # Mohammed bin Salman → Mohammed
+
+
 @dataclass
 class Context:
     """Everything known about one article while it is read: entities, recency, narrative."""
@@ -79,7 +90,7 @@ class Context:
         candidates = []
         for key in reversed(self.recent_people):
             ent = self.facts.entities[key]
-            if any(name_key(f)[0] in keys and name_key(f)[1] for f in ent.forms):
+            if any(_called(f, keys) for f in ent.forms + [ent.name]):
                 candidates.append(key)
         if not candidates:
             return None
@@ -136,18 +147,24 @@ def org_type_of(name: str) -> str:
 
 _PRE = re.compile(
     rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
-    rf"(?P<titles>{lx.TITLE_SEQ})\s+(?P<name>{lx.NAME})"
+    rf"(?P<titles>{lx.TITLE_SEQ})\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
 )
 _POST = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+)?(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
     rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|\.(?:\s|$)|$)"
 )
+_POST_OWNER = re.compile(
+    rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
+)
+_SURNAME_FIRST = re.compile(
+    rf"\b(?:{'|'.join(sorted(lx.VIETNAMESE_SURNAMES | lx.CHINESE_SURNAMES))})(?:\s+[A-Z][a-z]+){{1,2}}\b"
+)
 _KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z]+-[a-z]+\b")
-_GIVEN = re.compile(rf"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
+_GIVEN = re.compile(rf"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}})")
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
     r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
-    r"president|prime minister|leader|chief|boss|head|owner))\b(?!\s+of\b)"
+    r"president|prime minister|crown prince|emir|leader|chief|boss|head|owner))\b(?!\s+of\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to)\b")
@@ -162,6 +179,15 @@ _ORG_COUNTRY = re.compile(
 _PARENT = re.compile(
     rf"(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*),\s+(?:the|a|an)\s+(?P<owner>group|company|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:unit|subsidiary|affiliate|arm|division)\b"
 )
+
+
+def _not_a_person(name: str, sentence: str, end: int, gaz: Gazetteer) -> bool:
+    """"Ho Chi Minh City", "General Assembly", "Al Yamamah Palace": a place or body, not a person."""
+    tokens = name.split()
+    following = re.match(r"\s+([A-Z][\w-]*)", sentence[end:end + 30])
+    if tokens[-1] in lx.NOT_PERSON_WORDS or (following and following.group(1) in lx.NOT_PERSON_WORDS):
+        return True
+    return len(tokens) > 1 and bool(gaz.lookup("place", name) or gaz.lookup("org", name))
 
 
 def _trim_org(run: str, ctx: Context, sentence: str) -> tuple[str, Known | None] | None:
@@ -233,7 +259,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
 
     def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
         name = _clean_name(name)
-        if not name:
+        if not name or _not_a_person(name, sentence, s + len(name), gaz):
             return None
         for m in mentions:
             if m.kind == "person" and m.start <= s and e <= m.end + 1:
@@ -277,38 +303,58 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             continue
         titles = _split_titles(m.group("titles"))
         nationality = (m.group("org") or "").split()[-1:]
+        country = _country_named(m.group("org") or "", ctx)
         if nationality and nationality[0] in lx.COUNTRY_WORDS:
             org = _government(ctx, lx.COUNTRY_WORDS[nationality[0]])
+        elif country:
+            org = _government(ctx, country)
         else:
             org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
         if org is None:
             org = _org_by_context(titles, mentions, m.start(), ctx)
         for title in titles:
-            if org:
+            if org and title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
     for m in _POST.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
             continue
         phrase, offset = m.group("orgphrase"), m.start("orgphrase")
-        org = next((x.key for x in mentions if x.kind == "org" and offset <= x.start < offset + len(phrase)), None)
-        if org is None:
-            runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of|and))*", phrase))
+        phrase = re.split(rf"\s+and\s+(?:the\s+)?(?:{lx.TITLE}|owner)\b", phrase)[0]
+        orgs = [x.key for x in mentions if x.kind == "org" and offset <= x.start < offset + len(phrase)]
+        if not orgs:
+            runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of))*", phrase))
             if runs:
-                org = org_at(runs[-1].group(0), offset + runs[-1].start())
+                orgs = [o for o in [org_at(runs[-1].group(0), offset + runs[-1].start())] if o]
+        country = _country_named(phrase, ctx)
+        if not orgs and country:
+            orgs = [_government(ctx, country)]
         for title in _split_titles(m.group("titles")):
-            if org:
+            for org in dict.fromkeys(orgs):
+                ctx.add_role(person, org, title, evidence)
+    for m in _POST_OWNER.finditer(sentence):
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+        if not person:
+            continue
+        country = _country_named(m.group("owner"), ctx)
+        org = _government(ctx, country) if country else org_at(m.group("owner"), m.start("owner"))
+        for title in _split_titles(m.group("titles")):
+            if org and title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
 
-    # 3. untitled names: Korean names, known first names
+    # 3. untitled names: Korean, Vietnamese and Chinese names, known first names
     for m in _KOREAN.finditer(sentence):
         person_at(m.start(), m.end(), m.group(0))
+    for m in _SURNAME_FIRST.finditer(sentence):
+        if free(m.start(), m.end()) and not any(t in lx.NOT_NAME for t in m.group(0).split()[1:]):
+            person_at(m.start(), m.end(), m.group(0))
     given = lx.given_names()
     for m in _GIVEN.finditer(sentence):
         first, last = m.group("first"), m.group("last")
         if first in given and first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end()):
-            if not (gaz.lookup("org", last) or gaz.lookup("place", last) or gaz.lookup("org", first)):
-                person_at(m.start(), m.end(), m.group(0))
+            full = m.group(0)
+            if not (gaz.lookup("org", last.split()[0]) or gaz.lookup("place", last.split()[0]) or gaz.lookup("org", first)):
+                person_at(m.start(), m.end(), full)
 
     # 4. references to people already met: surnames, roles, pronouns
     for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", sentence):
@@ -355,6 +401,15 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     return sorted(mentions, key=lambda x: (x.start, x.end))
 
 
+def _country_named(run: str, ctx: Context) -> str | None:
+    """"Syria's", "Thailand" → the country's label, when the run names a country."""
+    name = re.sub(r"(?:'s|’s|')$", "", run.strip())
+    known = ctx.gazetteer.lookup("place", name)
+    if known and known.is_country:
+        return known.label
+    return lx.COUNTRY_WORDS.get(name) if name in lx.COUNTRY_WORDS and lx.COUNTRY_WORDS[name] != "European Union" else None
+
+
 def _government(ctx: Context, country_name: str) -> str:
     """The government body of a country: the reference one, else a new node."""
     country = ctx.country(country_name)
@@ -395,7 +450,7 @@ def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: C
 _TITLE_CLASS = {
     "leader": lx.LEADING, "chief": lx.LEADING, "boss": lx.LEADING, "head": lx.LEADING, "owner": lx.LEADING | {"founderOf"},
     "ceo": {"ceoOf"}, "chief executive": {"ceoOf"}, "founder": {"founderOf"}, "co-founder": {"founderOf"},
-    "president": {"presidentOf"}, "prime minister": {"leads"},
+    "president": {"presidentOf"}, "prime minister": {"leads"}, "crown prince": {"leads"}, "emir": {"leads"},
 }
 
 
@@ -403,7 +458,6 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tu
     """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
     title = re.sub(r"\s+", " ", title.lower())
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")})
-    exact_title = title if title not in _TITLE_CLASS else None
     org_word = (org_word or "").strip()
     if org_word and org_word.split()[0] in lx.NOT_NAME - {"AI"}:
         org_word = ""
@@ -415,12 +469,14 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tu
         names = [ent.name] + ent.forms
         return any(n.lower().startswith(org_word.lower()) or org_word.lower() in n.lower().split() for n in names)
 
-    for strict in (True, False):
+    tests = (
+        lambda role: role.title == title,  # "the crown prince" is the crown prince, not the emir
+        lambda role: role.prop in wanted,
+        lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
+    )
+    for test in tests:
         for person in reversed(ctx.recent_people):
             for role in ctx.roles_of(person):
-                if not org_matches(role.org):
-                    continue
-                if not strict or (exact_title and role.title == exact_title) or (not exact_title and role.prop in wanted) or role.prop in wanted:
-                    if org_word or strict:
-                        return person, role.org
+                if org_matches(role.org) and test(role):
+                    return person, role.org
     return None, None

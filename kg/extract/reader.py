@@ -44,6 +44,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 drafts += new
             elif last is not None:
                 _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book)
+                _more_people(sentence, mentions, last)
             # the narrative moves on with explicit, current dates and places
             if VISIT.search(sentence):
                 places = [m.key for m in mentions if m.kind == "place" and m.via != "venue" and is_location(sentence, m, mentions)]
@@ -64,6 +65,18 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 ctx.last_subject = persons[0]
     facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book)]
     return facts
+
+
+JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b", re.I)
+
+
+def _more_people(sentence: str, mentions, last: Draft) -> None:
+    """"The meeting was also attended by X": X took part in the meeting just told."""
+    if not JOINED_BY.search(sentence):
+        return
+    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun"]
+    last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
+    last.evidence += [sentence] if sentence not in last.evidence else []
 
 
 def _reported(sentence: str, pos: int) -> bool:
@@ -97,9 +110,13 @@ def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook
 
 def _compatible(a: Draft, b: Draft, book: PlaceBook) -> bool:
     pa, pb = set(a.participants), set(b.participants)
-    if (a.status, a.background) != (b.status, b.background):
+    if a.status != b.status:
         return False
+    if a.background != b.background and not (not a.explicit and a.background or not b.explicit and b.background):
+        return False  # a recalled meeting stays apart, unless the recall gives no date of its own
     if pa != pb and not ((pa <= pb or pb <= pa) and (not a.explicit or not b.explicit or a.span == b.span)):
+        return False
+    if pa != pb and (a.sequenced or b.sequenced):
         return False
     if a.span and b.span and a.explicit and b.explicit and not a.span.overlaps(b.span):
         return False
