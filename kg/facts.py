@@ -24,6 +24,7 @@ class Entity:
     located_in: str | None = None  # key of the containing place (places)
     part_of: str | None = None  # key of the parent organisation (orgs)
     broader: list[str] = field(default_factory=list)  # keys of broader technologies
+    is_country: bool = False
     evidence: list[str] = field(default_factory=list)
 
 

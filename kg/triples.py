@@ -44,7 +44,8 @@ def article_graph(article: Article, facts: ArticleFacts, resolved: Resolved, bas
         s = node(key)
         n = resolved.nodes[str(s)]
         if not n.known:
-            g.add((s, RDF.type, ORG_CLASS.get(n.org_type or "", MG.Organization) if ent.kind == "org" else KIND_CLASS[ent.kind]))
+            kind_class = MG.Country if ent.kind == "place" and ent.is_country else KIND_CLASS.get(ent.kind)
+            g.add((s, RDF.type, ORG_CLASS.get(n.org_type or "", MG.Organization) if ent.kind == "org" else kind_class))
             g.add((s, RDFS.label, en(n.label)))
         for form in ent.forms:
             if form != n.label:

@@ -69,6 +69,8 @@ class Gazetteer:
             known.jurisdiction = str(jur) if jur is not None else None
             if known.kind == "org" and known.org_type is None:
                 known.org_type = "Organization"
+            if known.kind == "person":  # "C. C. Wei" and "C.C. Wei" are one form
+                known.forms += [f for f in {re.sub(r"(?<=\.)\s+(?=[A-Z]\.)", "", x) for x in known.forms} if f not in known.forms]
             for form in known.forms:
                 key = (known.kind, form if known.kind != "technology" else form.lower())
                 self.by_form.setdefault(key, []).append(known)

@@ -53,9 +53,9 @@ NOT_PERSON_WORDS = set(
     "Office Ministry Department Summit Forum Conference Expo Awards Club Hotel Resort Museum "
     "Gardens Stadium Arena Campus Lab Labs Motors Motor Electronics Systems Technologies Technology Semiconductor "
     "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
-    "Nations Times News Journal Herald Daily Review Magazine".split()
+    "Nations Times News Journal Herald Daily Review Magazine Room Chamber".split()
 )
-ORG_TOKEN = r"(?:[A-Z][\w&.+-]*|hynix|&)"
+ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown)\b)[A-Z][\w&.+-]*|hynix|&)"
 
 # Capitalised words that never belong to a name.
 NOT_NAME = set(
@@ -97,7 +97,22 @@ COUNTRY_WORDS: dict[str, str] = {
     "Vietnamese": "Vietnam", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Singaporean": "Singapore",
     "European": "European Union", "Swedish": "Sweden", "Finnish": "Finland", "Swiss": "Switzerland",
     "Italian": "Italy", "Spanish": "Spain", "Australian": "Australia", "Brazilian": "Brazil", "Indonesian": "Indonesia",
+    "Turkish": "Turkey", "Syrian": "Syria", "Qatari": "Qatar", "Thai": "Thailand", "Malaysian": "Malaysia",
+    "Russian": "Russia", "Mexican": "Mexico", "Polish": "Poland", "Egyptian": "Egypt", "Nigerian": "Nigeria",
+    "Kenyan": "Kenya", "Filipino": "Philippines", "Philippine": "Philippines", "Pakistani": "Pakistan",
+    "Ukrainian": "Ukraine", "Greek": "Greece", "Irish": "Ireland", "Belgian": "Belgium", "Austrian": "Austria",
+    "Danish": "Denmark", "Norwegian": "Norway", "Portuguese": "Portugal", "Argentine": "Argentina",
+    "Chilean": "Chile", "Colombian": "Colombia", "Peruvian": "Peru", "South African": "South Africa",
+    "Mongolian": "Mongolia", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Bangladeshi": "Bangladesh",
+    "Sri Lankan": "Sri Lanka", "Cambodian": "Cambodia", "Hungarian": "Hungary", "Czech": "Czech Republic",
+    "Romanian": "Romania", "Estonian": "Estonia", "Jordanian": "Jordan", "Moroccan": "Morocco", "Ethiopian": "Ethiopia",
 }
+COUNTRY_NAMES = set(COUNTRY_WORDS.values()) - {"European Union"} | set(
+    "Turkey Syria Qatar Thailand Malaysia Russia Mexico Poland Egypt Nigeria Kenya Philippines Pakistan Ukraine "
+    "Greece Ireland Belgium Austria Denmark Norway Portugal Argentina Chile Colombia Peru Mongolia Kazakhstan "
+    "Bangladesh Cambodia Hungary Romania Estonia Jordan Morocco Ethiopia Kuwait Bahrain Oman Iran Iraq Lebanon "
+    "Laos Myanmar Nepal Brunei".split()
+) | {"Saudi Arabia", "United Arab Emirates", "New Zealand", "Sri Lanka", "Czech Republic", "South Africa"}
 COUNTRY_WORD = "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
 COMPANY_NOUN = r"(?:company|firm|startup|start-up|maker|chipmaker|carmaker|automaker|giant|group|conglomerate|operator|platform|unit|developer|provider|manufacturer|designer|player|portal)"
 

@@ -320,7 +320,8 @@ def meetings_in_sentence(
                     om = next((m for m in obj_mentions if m.key == group[-1]), None)
                     later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != group[-1]]
                     place_lo, place_hi = (om.end if om else t_hi), (min(later) if later else c_hi)
-                located = [m for m in mentions if m.kind == "place" and is_location(sentence, m, mentions)]
+                located = [m for m in mentions if m.kind == "place" and is_location(sentence, m, mentions)
+                           and not _subordinate(sentence, t_hi, m.start)]
                 places = [m.key for m in located if place_lo <= m.start < place_hi]
                 if len(groups) > 1:
                     first_obj = min((m.start for m in obj_mentions), default=obj_hi)

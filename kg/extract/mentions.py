@@ -53,6 +53,12 @@ class Context:
         if kind == "org" and not known:
             name = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SE|S\.A|N\.V)\.?$", "", name).strip()
             known = self.gazetteer.lookup("org", name)
+            if known is None and re.fullmatch(r"[A-Z]{2,6}", name):
+                same = next((e for e in self.facts.entities.values() if e.kind == "org" and name in (acronym(e.name), *map(acronym, e.forms))), None)
+                if same is not None:
+                    if name not in same.forms:
+                        same.forms.append(name)
+                    return same
         key = known.iri if known else f"{kind}:{slugify(name)}"
         if kind == "person" and not known:
             key = self._person_key(name)
@@ -118,8 +124,7 @@ class Context:
     def country(self, name: str) -> Entity:
         known = self.gazetteer.lookup("place", name)
         ent = self.entity("place", name, known)
-        if known is None:
-            ent.org_type = None
+        ent.is_country = known is None or known.is_country
         return ent
 
     def count_countries(self, text: str) -> None:
@@ -133,6 +138,12 @@ class Context:
         if not self.country_votes:
             return None
         return sorted(self.country_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def acronym(name: str) -> str:
+    """"LG Energy Solution" → "LGES", "Taiwan Semiconductor Manufacturing Co." → "TSMC"."""
+    parts = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in parts)
 
 
 def org_type_of(name: str) -> str:
@@ -321,11 +332,13 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             continue
         phrase, offset = m.group("orgphrase"), m.start("orgphrase")
         phrase = re.split(rf"\s+and\s+(?:the\s+)?(?:{lx.TITLE}|owner)\b", phrase)[0]
-        orgs = [x.key for x in mentions if x.kind == "org" and offset <= x.start < offset + len(phrase)]
-        if not orgs:
-            runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of))*", phrase))
-            if runs:
-                orgs = [o for o in [org_at(runs[-1].group(0), offset + runs[-1].start())] if o]
+        orgs = []
+        for part in re.finditer(r"[^,]+?(?=\s+and\s+|$)", phrase):
+            inside = [x.key for x in mentions if x.kind == "org" and offset + part.start() <= x.start < offset + part.end()]
+            if not inside:
+                runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of))*", part.group(0)))
+                inside = [o for o in [org_at(runs[-1].group(0), offset + part.start() + runs[-1].start())] if o] if runs else []
+            orgs += inside
         country = _country_named(phrase, ctx)
         if not orgs and country:
             orgs = [_government(ctx, country)]
@@ -407,6 +420,8 @@ def _country_named(run: str, ctx: Context) -> str | None:
     known = ctx.gazetteer.lookup("place", name)
     if known and known.is_country:
         return known.label
+    if name in lx.COUNTRY_NAMES:
+        return name
     return lx.COUNTRY_WORDS.get(name) if name in lx.COUNTRY_WORDS and lx.COUNTRY_WORDS[name] != "European Union" else None
 
 

@@ -72,9 +72,15 @@ JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:also\s+)?
 
 def _more_people(sentence: str, mentions, last: Draft) -> None:
     """"The meeting was also attended by X": X took part in the meeting just told."""
-    if not JOINED_BY.search(sentence):
+    match = JOINED_BY.search(sentence)
+    if not match:
         return
-    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun"]
+    before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
+    about_meeting = re.search(r"\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering)\b", sentence[:match.start()], re.I)
+    passive = re.match(r"(?i)(?:attended|joined|accompanied)\s+by", match.group(0))
+    if passive and not (about_meeting or set(before) & set(last.participants)):
+        return  # "the ceremony was attended by …": another event
+    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and m.start >= match.start()] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
 
