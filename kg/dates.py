@@ -34,7 +34,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_year", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
         ("month", r"\b(?:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
         ("weekday", r"\b(?P<which>last|next|this|on|earlier on|late on)?\s*" + _WEEKDAY + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"),
-        ("relative", r"\b(?P<rel>the previous day|the day before|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
+        ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
         ("year", r"\b" + _YEAR + r"\b"),
     )
 )
@@ -43,6 +43,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "t
 
 # A bare number before a month (e.g. "2 June") is a day only when plausible.
 _ANCHORED = {"the previous day", "the day before", "the following day", "the next day", "the same day",
+             "a day later", "a day earlier", "the day after", "two days later", "two days earlier", "hours later",
              "earlier that day", "earlier in the day", "later that day", "that day"}
 
 
@@ -173,7 +174,8 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
 def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None:
     if rel in _ANCHORED:
         base = anchor or published
-        shift = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1}.get(rel, 0)
+        shift = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1, "a day later": 1,
+                 "the day after": 1, "a day earlier": -1, "two days later": 2, "two days earlier": -2}.get(rel, 0)
         return day(base + timedelta(days=shift))
     p = published
     table = {

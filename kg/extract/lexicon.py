@@ -35,7 +35,7 @@ PERSON_ONLY = {"singer", "actor", "actress", "physicist", "scientist", "research
                "entrepreneur", "analyst", "economist"}
 LEADING = {"ceoOf", "chairOf", "presidentOf", "leads"}
 # titles that name a person only in a role reference ("the Samsung leader"), never before a name
-REFERENCE_ONLY = {"head", "chief", "boss", "leader", "owner", "executive"}
+REFERENCE_ONLY = {"head", "leader", "owner", "executive"}
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True) if t not in REFERENCE_ONLY)
 TITLE = rf"(?i:{_TITLE_ALT})"
 TITLE_SEQ = rf"{TITLE}(?:\s*(?:,|and|&)\s*{TITLE})*(?:\s+\([A-Z]{{2,4}}\))?"

@@ -26,9 +26,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
-        ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together)\b"),
+        ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled)\b(?!\s+with)"),
+        ("discuss", r"\b(?:discussed|talked|conferred|negotiated)\b(?!\s+with)"),
+        ("verb", r"\b(?:greeted|hugged|embraced)\b"),
+        ("verb", r"\btoured\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
-        ("noun", r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit)\s+with\b"),
+        ("noun", r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
     )
 )
 CLAUSE_BREAK = re.compile(
@@ -73,7 +76,7 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
     return True
 
 
-SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|next|subsequently)\b", re.I)
+SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
 
@@ -251,6 +254,7 @@ def meetings_in_sentence(
         found.sort()
         prev_end = c_lo
         for i, (t_lo, t_hi, kind) in enumerate(found):
+            seg_lo = prev_end
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
             purpose = PURPOSE.search(sentence, t_hi, nxt)
             obj_hi = purpose.start() if purpose else nxt
@@ -277,6 +281,13 @@ def meetings_in_sentence(
             objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects]
             if last is not None and re.match(r"\s*(?:them|the group)\b", sentence[t_hi:obj_hi]):
                 objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
+            if kind == "discuss":
+                # "A and B discussed …" is a meeting; "they discussed …" goes on about one already told
+                named = [m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and m.via not in ("pronoun",)]
+                if group_ref or len(set(named)) < 2 or re.search(r"\b(?:they|the two|both)\b", subj_region, re.I):
+                    prev_end = t_hi
+                    continue
+                kind = "group"
             if kind == "between" or (kind == "group" and not objects):
                 groups = [subjects + objects] if kind == "group" else [objects if len(objects) >= 2 else subjects + objects]
             elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, c_hi):
@@ -292,7 +303,7 @@ def meetings_in_sentence(
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)]
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
             own = [d for d in clause_dates if d not in report]
-            future = bool(lx.FUTURE.search(sentence, c_lo, t_hi))
+            future = bool(lx.FUTURE.search(sentence, max(seg_lo, t_lo - 60), t_hi))  # the verb's own words
             background = bool(lx.BACKGROUND.search(sentence, c_lo, c_hi))
             # one meeting per object when each object has its own date; one per date for one group
             per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between"
@@ -338,7 +349,7 @@ def meetings_in_sentence(
                     participants=_dedupe(group), span=span, explicit=explicit, place=place,
                     topics=_dedupe(topics), status=status, evidence=[sentence], background=background,
                     host=host, paragraph=paragraph, place_weak=place_weak,
-                    sequenced=bool(SEQUENCE.search(sentence, c_lo, t_hi)), narrows=explicit or not narrative_from_meeting,
+                    sequenced=bool(SEQUENCE.search(sentence, max(seg_lo, t_lo - 60), t_hi)), narrows=explicit or not narrative_from_meeting,
                 ))
     return drafts
 
