@@ -253,6 +253,7 @@ def meetings_in_sentence(
                     found.append((s, e, kind))
         found.sort()
         prev_end = c_lo
+        last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
@@ -260,6 +261,8 @@ def meetings_in_sentence(
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
+            if i > 0 and subject_of_sentence and set(subjects) <= set(last_objects):
+                subjects = [subject_of_sentence]  # "A met B on Thursday after a dinner with C": A dined with C
             reporting = list(lx.REPORTING.finditer(sentence, prev_end, t_lo))
             if reporting:
                 after = _persons(mentions, reporting[-1].end(), t_lo)
@@ -279,6 +282,7 @@ def meetings_in_sentence(
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
             objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects]
+            last_objects = _persons(mentions, t_hi, nxt)
             if last is not None and re.match(r"\s*(?:them|the group)\b", sentence[t_hi:obj_hi]):
                 objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
             if kind == "discuss":

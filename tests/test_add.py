@@ -1,0 +1,59 @@
+"""`kg add` with an article the graph has never seen: known events merge, new ones appear."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.build import build
+from kg.query import evaluate
+from kg.settings import Settings
+from kg.store import DATASET_FILE, open_store, read_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+NEW = ROOT / "tests" / "fixtures" / "900_zuckerberg_yoon_recalled.txt"
+PREFIX = "PREFIX mg: <https://w3id.org/meetgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+
+
+def table(data_dir: Path, sparql: str) -> list[list[str]]:
+    out = evaluate(open_store(data_dir), PREFIX + sparql, "csv").decode()
+    return [line.split(",") for line in out.strip().splitlines()[1:]]
+
+
+def test_add_merges_a_known_meeting_and_adds_a_new_one(seed_settings, tmp_path):
+    s = Settings(data_dir=tmp_path / ".kg")
+    shutil.copytree(seed_settings.data_dir, s.data_dir)
+    before = read_meta(s.data_dir)["meetings"]
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(NEW), "--data-dir", str(s.data_dir)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    yoon = table(s.data_dir, """SELECT ?m (COUNT(DISTINCT ?a) AS ?n) WHERE {
+        ?m mg:participant/rdfs:label "Yoon Suk Yeol"@en, "Mark Zuckerberg"@en ; mg:date "2024-02-29"^^<http://www.w3.org/2001/XMLSchema#date> ; mg:reportedIn ?a } GROUP BY ?m""")
+    assert len(yoon) == 1 and yoon[0][1] == "3"  # one node: announced, reported, recalled
+    new = table(s.data_dir, """SELECT ?m WHERE { ?m mg:participant/rdfs:label "Kim Beom-su"@en, "Choi Soo-yeon"@en }""")
+    assert len(new) == 1
+    assert read_meta(s.data_dir)["meetings"] == before + 1
+
+
+def test_add_equals_build_with_a_new_article(tmp_path):
+    everything = tmp_path / "all"
+    shutil.copytree(ROOT / "data" / "articles", everything)
+    shutil.copy(NEW, everything)
+    full = Settings(data_dir=tmp_path / "full")
+    build(full, everything)
+    step = Settings(data_dir=tmp_path / "step")
+    build(step)
+    subprocess.run([sys.executable, "-m", "kg.cli", "add", str(NEW), "--data-dir", str(step.data_dir)], check=True, capture_output=True)
+    assert (step.data_dir / DATASET_FILE).read_bytes() == (full.data_dir / DATASET_FILE).read_bytes()
+
+
+def test_add_refuses_a_bad_file_and_keeps_the_graph(seed_settings, tmp_path):
+    s = Settings(data_dir=tmp_path / ".kg")
+    shutil.copytree(seed_settings.data_dir, s.data_dir)
+    before = (s.data_dir / DATASET_FILE).read_bytes()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"title: x\n\nno date header\n")
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(bad), "--data-dir", str(s.data_dir)], capture_output=True, text=True)
+    assert r.returncode == 2 and "bad.txt" in r.stderr and "Traceback" not in r.stderr
+    assert (s.data_dir / DATASET_FILE).read_bytes() == before
