@@ -64,9 +64,80 @@ def extract_all(articles: list[Article], gazetteer: Gazetteer, progress: Progres
     return [extract_article(a, gazetteer) for a in progress(articles, "Reading articles", len(articles))]
 
 
+@dataclass
+class Previous:
+    """The graph being added to: its asserted triples (reference and articles) and its inferences."""
+
+    asserted: Graph
+    inferred: Graph
+
+    @classmethod
+    def load(cls, dataset_file: Path, base: str) -> "Previous":
+        asserted, inferred = Graph(), Graph()
+        inferred_name = graph_iri(base, "inferred")
+        ontology_name = graph_iri(base, "ontology")
+        for quad in ox.parse(path=str(dataset_file), format=ox.RdfFormat.N_QUADS):
+            name = quad.graph_name.value
+            if name == ontology_name:
+                continue
+            triple = _rdflib_triple(quad)
+            (inferred if name == inferred_name else asserted).add(triple)
+        return cls(asserted, inferred)
+
+
+def _rdflib_triple(quad: ox.Quad):
+    from rdflib import BNode, Literal, URIRef
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        plain = t.language or t.datatype.value == "http://www.w3.org/2001/XMLSchema#string"
+        return Literal(t.value, lang=t.language, datatype=None if plain else URIRef(t.datatype.value))
+
+    return term(quad.subject), term(quad.predicate), term(quad.object)
+
+
+def incremental_inferences(bg: Background, data: Graph, previous: Previous, base: str) -> Graph | None:
+    """The closure of ``data`` from the previous closure, reasoning only over what changed.
+
+    Sound and complete for this ontology when the change only adds triples: every rule joins
+    through a node the new triples touch, and the previous closure already holds the transitive
+    paths beyond it. When anything was removed (a merged meeting renamed, a label changed), returns
+    None and the caller reasons over the whole graph.
+    """
+    if any(t not in data for t in previous.asserted):
+        return None
+    added = [t for t in data if t not in previous.asserted]
+    prefix = f"{base}id/"
+    touched = {n for s, _, o in added for n in (s, o) if str(n).startswith(prefix)}
+    neighbourhood = Graph()
+    for t in added:
+        neighbourhood.add(t)
+    for source in (data, previous.inferred):
+        for node in touched:
+            for t in source.triples((node, None, None)):
+                neighbourhood.add(t)
+            for t in source.triples((None, None, node)):
+                neighbourhood.add(t)
+    neighbourhood += bg.reference
+    inferred = Graph()
+    for t in previous.inferred:
+        if t not in data:  # inferred before, asserted now: served as asserted only
+            inferred.add(t)
+    for t in reason(bg.ontology, neighbourhood):
+        if t not in data:
+            inferred.add(t)
+    return inferred
+
+
 def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background, base: str,
-             reasoning: bool = True, validating: bool = True) -> Built:
-    """Facts → named graphs → OWL 2 RL closure → SHACL check → sorted, canonical N-Quads."""
+             reasoning: bool = True, validating: bool = True, previous: Previous | None = None) -> Built:
+    """Facts → named graphs → OWL 2 RL closure → SHACL check → sorted, canonical N-Quads.
+
+    With ``previous`` (``kg add``), the closure is extended from the previous one where it can be.
+    """
     by_slug = {a.slug: a for a in articles}
     resolved = resolve(facts, bg.gazetteer, base)
     graphs: list[tuple[str, Graph]] = [(graph_iri(base, "ontology"), bg.ontology), (graph_iri(base, "reference"), bg.reference)]
@@ -77,8 +148,12 @@ def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background,
         graphs.append((graph_iri(base, f"article/{f.article}"), g))
         data += g
     inferred = Graph()
+    mode = "none"
     if reasoning:
-        inferred = reason(bg.ontology, data)
+        inferred = incremental_inferences(bg, data, previous, base) if previous is not None else None
+        mode = "incremental" if inferred is not None else "full"
+        if inferred is None:
+            inferred = reason(bg.ontology, data)
         graphs.append((graph_iri(base, "inferred"), inferred))
     if validating:
         validate(data + inferred, bg.shapes, bg.ontology)
@@ -93,6 +168,7 @@ def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background,
         "triples": {"asserted": sum(n for k, n in counts.items() if k != "inferred"), "inferred": len(inferred)},
         "meetings": len(resolved.events),
         "graphs": counts,
+        "reasoning": mode,
     }
     return Built(nquads=nquads, meta=meta, facts=facts, articles=articles)
 
@@ -179,7 +255,8 @@ def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> B
     articles += new
     facts += extract_all(new, bg.gazetteer, progress)
     sources.update({a.slug: Path(a.path) for a in new})
-    built = assemble(articles, facts, bg, settings.base)
+    previous = Previous.load(old_dir / DATASET_FILE, settings.base)
+    built = assemble(articles, facts, bg, settings.base, previous=previous)
     # copy the sources before the swap removes the old folder
     staging_sources = {}
     tmp = Path(settings.data_dir).parent / f".{Path(settings.data_dir).name}.sources"

@@ -45,7 +45,28 @@ def test_add_equals_build_with_a_new_article(tmp_path):
     step = Settings(data_dir=tmp_path / "step")
     build(step)
     subprocess.run([sys.executable, "-m", "kg.cli", "add", str(NEW), "--data-dir", str(step.data_dir)], check=True, capture_output=True)
+    assert read_meta(step.data_dir)["reasoning"] == "incremental"  # reasoned over what the article touched
     assert (step.data_dir / DATASET_FILE).read_bytes() == (full.data_dir / DATASET_FILE).read_bytes()
+
+
+def test_incremental_closure_equals_full_closure_for_each_seed_article(tmp_path):
+    """Every seed article added last: the extended closure is the full one, or the full one is used."""
+    articles = sorted((ROOT / "data" / "articles").glob("*.txt"))
+    full = Settings(data_dir=tmp_path / "full")
+    build(full)
+    expected = (full.data_dir / DATASET_FILE).read_bytes()
+    for last in articles:
+        first = tmp_path / f"without-{last.stem}"
+        first.mkdir()
+        for a in articles:
+            if a != last:
+                shutil.copy(a, first)
+        s = Settings(data_dir=tmp_path / f"kg-{last.stem}")
+        build(s, first)
+        from kg.build import add
+
+        add(s, [last])
+        assert (s.data_dir / DATASET_FILE).read_bytes() == expected, last.name
 
 
 def test_add_refuses_a_bad_file_and_keeps_the_graph(seed_settings, tmp_path):
