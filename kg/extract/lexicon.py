@@ -155,3 +155,23 @@ def name_key(name: str) -> tuple[str, str]:
     else:
         surname, given = tokens[-1], tokens[:-1]
     return surname.lower(), "".join(given).replace("-", "").lower()
+
+
+# Head nouns of technology phrases the taxonomy may not know, with the known concept above them.
+TECH_HEADS: dict[str, str] = {
+    "chips": "semiconductors", "chip": "semiconductors", "processors": "semiconductors", "packaging": "semiconductors",
+    "wafers": "semiconductors", "lithography": "semiconductors", "robots": "robotics", "robot": "robotics",
+    "vehicles": "automotive technology", "cars": "automotive technology", "batteries": "batteries",
+    "networks": "telecommunications", "satellites": "telecommunications", "computing": "information and communications technology",
+    "software": "information and communications technology", "models": "artificial intelligence", "agents": "artificial intelligence",
+    "devices": "smart devices", "displays": "displays", "drones": "robotics",
+}
+TECH_PHRASE = re.compile(
+    r"\b(?P<phrase>(?:(?:AI|[A-Z]{2,5}|\d+(?:nm|G)|[a-z][a-z-]{2,})\s+){1,2}(?P<head>"
+    + "|".join(sorted(TECH_HEADS, key=len, reverse=True)) + r"))\b"
+)
+NOT_TECH_MODIFIER = set(
+    "the and with for from into about their its his her our new more most other such these those some many all any "
+    "every next future own several two three four key major global local domestic foreign korean american chinese "
+    "japanese its companies company's firms on in of to at by as or than including like".split()
+)

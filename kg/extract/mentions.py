@@ -270,6 +270,25 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             ent.located_in = container.key
         add(Mention(m.start("place"), m.end("place"), "place", ent.key, name, "name"))
 
+    # technologies the taxonomy does not know: "humanoid robots" is known, "delivery robots" is minted
+    for m in lx.TECH_PHRASE.finditer(sentence):
+        words = m.group("phrase").split()
+        while words and words[0].lower() in lx.NOT_TECH_MODIFIER:
+            words.pop(0)
+        if len(words) < 2 or not free(m.start("phrase"), m.end("phrase")) or any(w.lower() in lx.NOT_TECH_MODIFIER for w in words[:-1]):
+            continue
+        label = " ".join(words)
+        start = m.end("phrase") - len(label)
+        ent = ctx.entity("technology", label)
+        parent = gaz.lookup("technology", lx.TECH_HEADS[m.group("head")])
+        if parent is not None and not ent.broader:
+            ent.broader.append(ctx.entity("technology", parent.label, parent).key)
+        if "AI" in words[:-1] and (ai := gaz.lookup("technology", "artificial intelligence")):
+            key = ctx.entity("technology", ai.label, ai).key
+            if key not in ent.broader:
+                ent.broader.append(key)
+        add(Mention(start, m.end("phrase"), "technology", ent.key, label, "name"))
+
     def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
         name = _clean_name(name)
         if not name or _not_a_person(name, sentence, s + len(name), gaz):
