@@ -25,13 +25,15 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 # Order matters: the most specific pattern first; matches never overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rx, re.IGNORECASE if kind not in ("days_from", "month_day", "day_month", "month_year", "month") else 0))
+    (kind, re.compile(rx, re.IGNORECASE if kind not in ("days_from", "month_rel", "month_day", "day_month", "month_year", "month") else 0))
     for kind, rx in (
         ("days_from", r"\bfor\s+(?P<n>two|three|four|five|six|seven|ten|\d+)\s+days\s+(?:from|starting(?:\s+on)?)\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b(?:,?\s+" + _YEAR + r")?"),
         ("iso", r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
         ("month_day", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r")?"),
         ("day_month", r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"),
         ("month_year", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
+        ("month_rel", r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<rel_year>last|this|next)\s+year\b"),
+        ("nth", r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"),
         ("month", r"\b(?:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
         ("weekday", r"\b(?P<which>last|next|this|on|earlier on|late on)?\s*" + _WEEKDAY + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"),
         ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
@@ -137,6 +139,17 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
             m, d = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
             y = int(g["year"]) if g.get("year") else _pick_year(m, d, published, tense)
             return day(date(y, m, d))
+        if kind == "month_rel":
+            shift = {"last": -1, "this": 0, "next": 1}[g["rel_year"].lower()]
+            return month(published.year + shift, MONTHS[g["month"].lower().rstrip(".")])
+        if kind == "nth":
+            d = int(g["day"])
+            m_, y_ = published.month, published.year
+            if tense == "future" and d < published.day:
+                m_, y_ = (1, y_ + 1) if m_ == 12 else (m_ + 1, y_)
+            elif tense != "future" and d > published.day:
+                m_, y_ = (12, y_ - 1) if m_ == 1 else (m_ - 1, y_)
+            return day(date(y_, m_, d))
         if kind == "month_year":
             return month(int(g["year"]), MONTHS[g["month"].lower().rstrip(".")])
         if kind == "month":

@@ -27,7 +27,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled)\b(?!\s+with)"),
-        ("discuss", r"\b(?:discussed|talked|conferred|negotiated)\b(?!\s+with)"),
+        ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
+        ("verb", r"\b(?:called\s+on|calls\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
         ("verb", r"\b(?:greeted|hugged|embraced)\b"),
         ("verb", r"\btoured\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
@@ -38,7 +39,7 @@ CLAUSE_BREAK = re.compile(
     r";\s+|,\s+and\s+(?=(?:on|in|at|he|she|they|then|later|earlier|also|the\s+two|it|after|last|next)\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
 )
 PURPOSE = re.compile(
-    r"\b(?:to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
+    r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
     re.I,
 )
 SEPARATE = re.compile(r"\b(?:separately|as\s+well\s+as|respectively|individually|one-on-one\s+meetings)\b", re.I)
@@ -76,6 +77,10 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
     return True
 
 
+NOT_HAPPENED = re.compile(
+    r"(?:\b(?:not|never|no)\b|n't\b|\b(?:had been|was|were) (?:due|supposed|scheduled|set|expected) to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
+    re.I,
+)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
@@ -108,6 +113,12 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     bounds.append((start, len(sentence)))
     return bounds
+
+
+def _quoted(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
+    """A person named as the source of what is said ("…, spokeswoman Ko Min-jung said")."""
+    ends = [m.end for m in mentions if m.key == person and lo <= m.start < hi]
+    return bool(ends) and all(re.match(r"(?:,[^,]{0,40},)?\s+(?:said|says|told|added|wrote|noted)\b", sentence[e:e + 60]) for e in ends)
 
 
 def _persons(mentions: list[Mention], lo: int, hi: int) -> list[str]:
@@ -256,6 +267,9 @@ def meetings_in_sentence(
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
+            if NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]):
+                prev_end = t_hi
+                continue
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
             purpose = PURPOSE.search(sentence, t_hi, nxt)
             obj_hi = purpose.start() if purpose else nxt
@@ -281,10 +295,12 @@ def meetings_in_sentence(
                 subjects = [subject_of_sentence]
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
-            objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects]
+            objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects and not _quoted(p, mentions, sentence, t_hi, obj_hi)]
             last_objects = _persons(mentions, t_hi, nxt)
             if last is not None and re.match(r"\s*(?:them|the group)\b", sentence[t_hi:obj_hi]):
                 objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
+            if last is not None and re.search(r"\b(?:her|his|their|the)\s+(?:guests?|visitors?|counterparts?|delegation)\b", sentence[t_hi:obj_hi], re.I):
+                objects += [p for p in last.participants if p not in subjects + objects]  # "hosted a lunch for her guest"
             if kind == "discuss":
                 # "A and B discussed …" is a meeting; "they discussed …" goes on about one already told
                 named = [m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and m.via not in ("pronoun",)]
@@ -304,13 +320,20 @@ def meetings_in_sentence(
             groups = [g for g in groups if len(set(g)) >= 2]
             if not groups:
                 continue
-            clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)]
+            clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
+                            and not _relative_clause(sentence, c_lo, d.start)]
+            if kind == "noun" and re.match(r"(?i)the\b", sentence[t_lo:t_hi]):
+                clause_dates = []  # "following the meeting with Modi": a meeting already told
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
             own = [d for d in clause_dates if d not in report]
+            if not lx.FUTURE.search(sentence, max(seg_lo, t_lo - 60), t_hi):
+                own = [d for d in own if d.span.start <= ctx.published]  # a held meeting is not in the future
             future = bool(lx.FUTURE.search(sentence, max(seg_lo, t_lo - 60), t_hi))  # the verb's own words
             background = bool(lx.BACKGROUND.search(sentence, c_lo, c_hi))
             # one meeting per object when each object has its own date; one per date for one group
-            per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between"
+            obj_starts = sorted(m.start for m in mentions if m.kind == "person" and m.key in objects and t_hi <= m.start < obj_hi)
+            interleaved = len(obj_starts) >= 2 and any(obj_starts[0] < d.start < obj_starts[-1] for d in own)
+            per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between" and interleaved
             if per_object:
                 groups = [subjects + [o] for o in objects]
             units: list[tuple[list[str], DateMention | None]] = []
@@ -359,6 +382,12 @@ def meetings_in_sentence(
 
 
 _SUBORDINATE = re.compile(r",\s+(?:who|which|whose)\b|\b(?:since|after|before|because|until|once)\s+(?:the\s+|he\s+|she\s+|they\s+|it\s+)?[\w-]+", re.I)
+
+
+def _relative_clause(sentence: str, lo: int, pos: int) -> bool:
+    """A date inside ", who arrived on Monday," before the verb."""
+    opening = list(re.finditer(r",\s+(?:who|which|whose)\b", sentence[lo:pos]))
+    return bool(opening) and "," not in sentence[lo + opening[-1].end():pos]
 
 
 def _subordinate(sentence: str, trigger_end: int, pos: int) -> bool:

@@ -177,7 +177,8 @@ _GIVEN = re.compile(rf"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<las
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
     r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
-    r"president|prime minister|crown prince|emir|leader|chief|boss|head|owner))\b(?!\s+of\b)"
+    r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
+    r"tycoon|mogul|billionaire|founder))\b(?!\s+of\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to)\b")
@@ -487,6 +488,8 @@ _TITLE_CLASS = {
     "leader": lx.LEADING, "chief": lx.LEADING, "boss": lx.LEADING, "head": lx.LEADING, "owner": lx.LEADING | {"founderOf"},
     "ceo": {"ceoOf"}, "chief executive": {"ceoOf"}, "founder": {"founderOf"}, "co-founder": {"founderOf"},
     "president": {"presidentOf"}, "prime minister": {"leads"}, "crown prince": {"leads"}, "emir": {"leads"},
+    "tycoon": lx.LEADING | {"founderOf"}, "mogul": lx.LEADING | {"founderOf"}, "billionaire": lx.LEADING | {"founderOf"},
+    "premier": {"leads"}, "chancellor": {"leads"}, "king": {"leads"},
 }
 
 
@@ -507,6 +510,7 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tu
 
     tests = (
         lambda role: role.title == title,  # "the crown prince" is the crown prince, not the emir
+        lambda role: role.title.endswith(" " + title),  # "the minister": the housing minister
         lambda role: role.prop in wanted,
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )

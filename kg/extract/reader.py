@@ -14,6 +14,7 @@ from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
 
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:,\s*[^-–—:]{0,40})?\s*(?:\([^)]{0,30}\))?\s*[-–—:]+\s+")
 VISIT = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv(?:ed|es|al)|travel(?:l?ed)?|landed)\b", re.I)
 REFERS_TO_MEETING = re.compile(r"\b(?:the|this|that|such a|their|the two|during the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|discussions?|dinner|luncheon|lunch|summit|gathering|encounter)\b|\b(?:they|the two|the three|the four|all three|both|the leaders)\b", re.I)
 TOOK_PLACE = re.compile(r"\b(?:meeting|talks|dinner|luncheon|summit|gathering)\b.{0,40}\b(?:took place|was held|were held|happened)\b", re.I)
@@ -31,13 +32,20 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     narrative_place: str | None = None
     from_meeting = False
     for p_index, sentences in enumerate(paragraphs(article.body)):
-        for sentence in sentences:
+        for s_index, sentence in enumerate(sentences):
+            dateline = DATELINE.match(sentence) if p_index <= 1 and s_index == 0 else None
+            if dateline:
+                city = gazetteer.lookup("place", dateline.group("city").title().replace("Ha Noi", "Hanoi"))
+                if city is not None and narrative_place is None:
+                    narrative_place = ctx.entity("place", city.label, city).key
             mentions = find_mentions(sentence, ctx, sentence)
             subject = next((m.key for m in mentions if m.kind == "person" and m.via != "pronoun"), ctx.last_subject)
             mentions = sorted(mentions + venues(sentence, mentions, ctx, subject), key=lambda m: (m.start, m.end))
             tense = "future" if lx.FUTURE.search(sentence) else "past"
             anchor = narrative.end if narrative and narrative.precision == "day" else None
             dates = find_dates(sentence, article.date, tense, anchor)
+            if dateline:
+                dates = [d for d in dates if d.start >= dateline.end()]
             last = drafts[-1] if drafts else None
             new = meetings_in_sentence(sentence, mentions, dates, ctx, last, narrative, narrative_place, p_index, from_meeting)
             if new:
