@@ -25,7 +25,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
-        ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands)\b)"),
+        ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands|by)\b)"),
+        ("verb", r"\btold\b(?=\s+(?:(?-i:[A-Z])|the\s+(?:president|prime\s+minister|chairman|ceo|crown\s+prince)\b))|\b(?:to\s+)?brief(?:ed|s)?\b(?=\s+(?-i:[A-Z]))"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled)\b(?!\s+with)"),
         ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
         ("verb", r"\b(?:called\s+on|calls\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
@@ -113,6 +114,12 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     bounds.append((start, len(sentence)))
     return bounds
+
+
+def _quoted_speech(sentence: str, pos: int) -> bool:
+    """Inside quotation marks ("I've met him before," she said) the verb is someone's words."""
+    before = sentence[:pos]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _quoted(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
@@ -267,9 +274,12 @@ def meetings_in_sentence(
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
-            if NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]):
+            if NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or _quoted_speech(sentence, t_lo):
                 prev_end = t_hi
                 continue
+            if re.match(r"(?i)hosted", sentence[t_lo:t_hi]) and re.search(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo)\b[^.;]{0,40}$", sentence[c_lo:t_lo], re.I) and re.match(r"\s+by\b", sentence[t_hi:]):
+                prev_end = t_hi
+                continue  # "celebrations hosted by X": an event's host, not a meeting
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
             purpose = PURPOSE.search(sentence, t_hi, nxt)
             obj_hi = purpose.start() if purpose else nxt
@@ -296,6 +306,11 @@ def meetings_in_sentence(
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
             objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects and not _quoted(p, mentions, sentence, t_hi, obj_hi)]
+            if last is not None and subjects and re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:]):
+                last.participants += [p for p in subjects if p not in last.participants]
+                last.evidence += [sentence] if sentence not in last.evidence else []
+                prev_end = t_hi
+                continue
             last_objects = _persons(mentions, t_hi, nxt)
             if last is not None and re.match(r"\s*(?:them|the group)\b", sentence[t_hi:obj_hi]):
                 objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
@@ -349,9 +364,12 @@ def meetings_in_sentence(
                     units += [(g, d) for d in own]
                 else:
                     after = [d for d in own if d.start >= t_lo]
-                    units.append((g, (after or own or [None])[0]))
+                    pool = after or own
+                    nested = [d for d in pool if all(d.span.overlaps(x.span) for x in pool)]
+                    best = min(nested, key=lambda d: (d.span.end - d.span.start).days) if len(nested) == len(pool) and pool else (pool or [None])[0]
+                    units.append((g, best))
             for group, dm in units:
-                span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background)
+                span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 place_lo, place_hi = c_lo, c_hi
                 if len(groups) > 1:
@@ -412,9 +430,12 @@ def _group(word: str | None, mentions: list[Mention], before: int, last: Draft |
 
 
 def _date(dm: DateMention | None, report: list[DateMention], sentence: str, lo: int, hi: int,
-          narrative: DateSpan | None, published: date, future: bool, background: bool) -> tuple[DateSpan | None, bool]:
+          narrative: DateSpan | None, published: date, future: bool, background: bool,
+          last: Draft | None = None) -> tuple[DateSpan | None, bool]:
     if dm is not None:
         return dm.span, not dm.anchored or narrative is not None
+    if last is not None and last.span and re.search(r"\b(?:that|the same|this)\s+(?:visit|trip|day|evening|night|occasion|tour|stay)\b", sentence[lo:hi], re.I):
+        return last.span, last.explicit
     anchor = report[-1].span.end if report else None
     if anchor is not None:
         if RECENTLY.search(sentence, lo, hi):

@@ -27,6 +27,9 @@ class Mention:
 
 def _called(form: str, keys: set[str]) -> bool:
     """Whether a person written ``form`` is called by one of ``keys`` alone."""
+    initials = "".join(w[0] for w in form.split() if w[0].isalpha()).lower()
+    if len(form.split()) >= 3 and initials in keys:
+        return True  # MBS
     surname, given = name_key(form)
     if surname in keys and given:
         return True
@@ -180,7 +183,7 @@ _ROLE_REF = re.compile(
     r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
     r"tycoon|mogul|billionaire|founder))\b(?!\s+of\b)"
 )
-_NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to)\b)")
+_NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to|the|a|an)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to)\b")
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
 _GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
@@ -392,7 +395,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 person_at(m.start(), m.end(), full)
 
     # 4. references to people already met: surnames, roles, pronouns
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", sentence):
+    for m in re.finditer(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{3,4})\b", sentence):
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
             key = ctx.person_by_surname(m.group(0))
             if key is None and not re.match(r"\s*(?:'s|’s)?\s*[A-Z]", sentence[m.end():m.end() + 4]):
