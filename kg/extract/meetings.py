@@ -79,7 +79,7 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
 
 
 NOT_HAPPENED = re.compile(
-    r"(?:\b(?:not|never|no)\b|n't\b|\b(?:had been|was|were) (?:due|supposed|scheduled|set|expected) to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
+    r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bhad been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
@@ -118,8 +118,10 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _quoted_speech(sentence: str, pos: int) -> bool:
     """Inside quotation marks ("I've met him before," she said) the verb is someone's words."""
-    before = sentence[:pos]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    before, after = sentence[:pos], sentence[pos:]
+    curly = before.count("\u201c") > before.count("\u201d") and "\u201d" in after
+    straight = before.count('"') % 2 == 1 and '"' in after
+    return curly or straight  # an opening quote before the verb and its closing one after
 
 
 def _quoted(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
