@@ -408,7 +408,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 add(Mention(m.start(), m.end(), "person", key, m.group(0), "surname"))
     for m in _ROLE_REF.finditer(sentence):
         if not any(x.kind == "person" and m.start() < x.end and x.start < m.end() for x in mentions):
-            key, org = resolve_role_reference(m.group("org"), m.group("title"), ctx)
+            later = {x.key for x in mentions if x.kind == "person" and x.start > m.start()} - {
+                x.key for x in mentions if x.kind == "person" and x.start < m.start()}
+            key, org = resolve_role_reference(m.group("org"), m.group("title"), ctx, exclude=later)
             if key:
                 mentions.append(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
                 ctx.touch("person", key)
@@ -496,7 +498,7 @@ _TITLE_CLASS = {
 }
 
 
-def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tuple[str | None, str | None]:
+def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclude: set[str] = frozenset()) -> tuple[str | None, str | None]:
     """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
     title = re.sub(r"\s+", " ", title.lower())
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")})
@@ -519,6 +521,8 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context) -> tu
     )
     for test in tests:
         for person in reversed(ctx.recent_people):
+            if person in exclude:  # a reference points back, not at someone the sentence introduces later
+                continue
             for role in ctx.roles_of(person):
                 if org_matches(role.org) and test(role):
                     return person, role.org

@@ -75,7 +75,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     return facts
 
 
-JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 def _more_people(sentence: str, mentions, last: Draft) -> None:
