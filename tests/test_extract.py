@@ -148,3 +148,34 @@ def test_titles_of_state_lead_their_government(reference):
                                     "Indonesian President Joko Widodo met Apple CEO Tim Cook in Jakarta on Wednesday."), reference)
     roles = {(facts.entities[r.person].name, r.prop, facts.entities[r.org].name) for r in facts.roles}
     assert ("Joko Widodo", "presidentOf", "Government of Indonesia") in roles
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # negation and unrealised plans are not meetings
+        ("Acme CEO Jane Roe was in Berlin on Tuesday, but Globex CEO John Poe did not meet her.", []),
+        ("Acme CEO Jane Roe had been due to meet Globex CEO John Poe in Paris, but the trip was postponed.", []),
+        ("An official said no meeting between Acme CEO Jane Roe and Globex CEO John Poe had been scheduled.", []),
+        # words inside quotation marks are someone's speech
+        ('"I met Globex CEO John Poe years ago," Acme CEO Jane Roe said on Tuesday.', []),
+        # attendees added to the meeting just told, and a role reference that points back
+        ("Acme CEO Jane Roe met Globex CEO John Poe in Berlin on Tuesday. The Acme chief was accompanied by Initech CEO Bill Lumbergh.",
+         [{"Jane Roe", "John Poe", "Bill Lumbergh"}]),
+        ("Acme CEO Jane Roe hosted a dinner for Globex CEO John Poe on Tuesday. Initech CEO Bill Lumbergh joined the dinner.",
+         [{"Jane Roe", "John Poe", "Bill Lumbergh"}]),
+        # a second verb in the clause keeps the sentence's subject
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Thursday after a dinner with Initech CEO Bill Lumbergh on Wednesday.",
+         [{"Jane Roe", "John Poe"}, {"Jane Roe", "Bill Lumbergh"}]),
+    ],
+)
+def test_what_is_and_is_not_a_meeting(body, expected):
+    facts, meetings, _ = read(body)
+    assert sorted(sorted(m[0]) for m in meetings) == sorted(sorted(e) for e in expected)
+
+
+def test_dateline_date_is_not_the_meeting_date(reference):
+    facts = extract_article(Article("t", "T", date(2024, 6, 7), "S",
+                                    "TAIPEI, June 7 (Wire) - Acme CEO Jane Roe sat down with Globex CEO John Poe on Thursday."), reference)
+    (m,) = facts.meetings
+    assert str(m.span) == "2024-06-06" and facts.entities[m.place].name == "Taipei"

@@ -49,6 +49,9 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             last = drafts[-1] if drafts else None
             new = meetings_in_sentence(sentence, mentions, dates, ctx, last, narrative, narrative_place, p_index, from_meeting)
             if new:
+                for d in new:
+                    if dateline and d.place is None and narrative_place:
+                        d.place, d.place_weak = narrative_place, True  # the dateline's city
                 drafts += new
             elif last is not None:
                 _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book)
