@@ -21,7 +21,7 @@ TITLES: dict[str, str] = {
     "managing director": "affiliatedWith", "director": "affiliatedWith", "minister": "affiliatedWith",
     "head": "leads", "chief": "leads", "boss": "leads", "leader": "leads", "owner": "leads",
     "professor": "affiliatedWith", "executive": "affiliatedWith", "senior vice president": "affiliatedWith",
-    "crown prince": "leads", "emir": "leads", "chief minister": "leads", "general secretary": "leads", "sultan": "leads", "deputy prime minister": "affiliatedWith",
+    "pm": "leads", "crown prince": "leads", "emir": "leads", "chief minister": "leads", "general secretary": "leads", "sultan": "leads", "deputy prime minister": "affiliatedWith",
     "vice premier": "affiliatedWith", "secretary": "affiliatedWith", "commerce secretary": "affiliatedWith",
     "treasury secretary": "affiliatedWith", "secretary of state": "affiliatedWith", "senator": "affiliatedWith",
     "ambassador": "affiliatedWith", "chief of staff": "affiliatedWith", "spokesperson": "affiliatedWith",

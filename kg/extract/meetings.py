@@ -373,6 +373,8 @@ def meetings_in_sentence(
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
+                if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
+                    background = True  # told as past history, not as the news
                 place_lo, place_hi = c_lo, c_hi
                 if len(groups) > 1:
                     om = next((m for m in obj_mentions if m.key == group[-1]), None)

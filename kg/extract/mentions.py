@@ -169,6 +169,9 @@ _POST = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+)?(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
     rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|\.(?:\s|$)|$)"
 )
+_TITLE_OF_COMMA = re.compile(
+    rf"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})(?:'s|’s)\s+)?(?P<titles>{lx.TITLE})\s+(?:of|for)\s+[A-Z][^,;()]{{2,70}},\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
+)
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
@@ -184,7 +187,8 @@ _ROLE_REF = re.compile(
     r"tycoon|mogul|billionaire|founder))\b(?!\s+of\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to|the|a|an)\b)")
-_PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to)\b")
+_PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to|the|a|an)\b")
+ATTRIBUTIVE = re.compile(r"(?:'s|’s)?\s+(?:administration|government|era|camp|team|family|campaign|foundation|doctrine|presidency|tariffs?|cabinet|aides?|officials?|policy|policies)\b|-era\b")
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
 _GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
 _COUNTRY_ORG = re.compile(
@@ -370,6 +374,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         for title in _split_titles(m.group("titles")):
             for org in dict.fromkeys(orgs):
                 ctx.add_role(person, org, title, evidence)
+    for m in _TITLE_OF_COMMA.finditer(sentence):
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+        country = _country_named(m.group("owner") or "", ctx) or (lx.COUNTRY_WORDS.get(m.group("owner") or "") if m.group("owner") else None)
+        if person and country:
+            ctx.add_role(person, _government(ctx, country), m.group("titles"), evidence)
     for m in _POST_OWNER.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
@@ -395,7 +404,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 person_at(m.start(), m.end(), full)
 
     # 4. references to people already met: surnames, roles, pronouns
-    for m in re.finditer(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{3,4})\b", sentence):
+    for m in re.finditer(r"\b(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{3,4})\b", sentence):
+        if ATTRIBUTIVE.match(sentence, m.end()):
+            continue  # "the Biden administration": a name used as an adjective
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
             key = ctx.person_by_surname(m.group(0))
             if key is None and not re.match(r"\s*(?:'s|’s)?\s*[A-Z]", sentence[m.end():m.end() + 4]):
