@@ -21,7 +21,7 @@ TITLES: dict[str, str] = {
     "managing director": "affiliatedWith", "director": "affiliatedWith", "minister": "affiliatedWith",
     "head": "leads", "chief": "leads", "boss": "leads", "leader": "leads", "owner": "leads",
     "professor": "affiliatedWith", "executive": "affiliatedWith", "senior vice president": "affiliatedWith",
-    "pm": "leads", "crown prince": "leads", "emir": "leads", "chief minister": "leads", "general secretary": "leads", "sultan": "leads", "deputy prime minister": "affiliatedWith",
+    "pm": "leads", "king": "leads", "queen": "leads", "emperor": "leads", "crown prince": "leads", "emir": "leads", "chief minister": "leads", "general secretary": "leads", "sultan": "leads", "deputy prime minister": "affiliatedWith",
     "vice premier": "affiliatedWith", "secretary": "affiliatedWith", "commerce secretary": "affiliatedWith",
     "treasury secretary": "affiliatedWith", "secretary of state": "affiliatedWith", "senator": "affiliatedWith",
     "ambassador": "affiliatedWith", "chief of staff": "affiliatedWith", "spokesperson": "affiliatedWith",
@@ -44,7 +44,7 @@ QUALIFIER = r"(?i:former|late|then-|then|current|new|incoming|outgoing|acting|in
 NAME_TOKEN = r"(?:[A-Z](?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
 HONORIFIC = r"(?:(?:Datuk|Dato'?|Seri|Tan Sri|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
-NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}(?:\s+(?:[IVX]{{1,4}}|Jr\.|Sr\.)(?![\w]))?"
 # Words that make a capitalised run a place or an organisation, never a person.
 NOT_PERSON_WORDS = set(
     "City Province County Prefecture State Street Road Avenue Boulevard Square Palace Airport Station "

@@ -287,6 +287,10 @@ def meetings_in_sentence(
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
+            owners = {m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4])}
+            if set(subjects) - owners:
+                subjects = [p for p in subjects if p not in owners or any(
+                    m.key == p and not re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4]) for m in mentions if prev_end <= m.start < t_lo)]
             if i > 0 and subject_of_sentence and set(subjects) <= set(last_objects):
                 subjects = [subject_of_sentence]  # "A met B on Thursday after a dinner with C": A dined with C
             reporting = list(lx.REPORTING.finditer(sentence, prev_end, t_lo))
@@ -308,6 +312,10 @@ def meetings_in_sentence(
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
             objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects and not _quoted(p, mentions, sentence, t_hi, obj_hi)]
+            joined = re.search(r"\b(?:joined|accompanied)\s+by\b|\b(?:together|along)\s+with\b", sentence[t_hi:c_hi])
+            if joined:
+                objects += [p for p in _persons(mentions, t_hi + joined.end(), c_hi) if p not in subjects + objects
+                            and not _quoted(p, mentions, sentence, t_hi, c_hi)]
             if last is not None and subjects and re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:]):
                 last.participants += [p for p in subjects if p not in last.participants]
                 last.evidence += [sentence] if sentence not in last.evidence else []
@@ -372,6 +380,8 @@ def meetings_in_sentence(
                     units.append((g, best))
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
+                if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
+                    explicit = False  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news

@@ -338,6 +338,14 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
 
     # 2. titled people: "Nvidia CEO Jensen Huang", "Jim Keller, CEO of Tenstorrent"
     for m in _PRE.finditer(sentence):
+        royal = re.fullmatch(r"(?i)(?:king|queen|emperor|empress|prince|princess|sultan)", m.group("titles").strip())
+        if royal and not ctx.gazetteer.lookup("person", m.group("name")):
+            name = f"{royal.group(0).title()} {m.group('name')}"
+            if not _not_a_person(m.group("name"), sentence, m.end("name"), gaz):
+                ent = ctx.entity("person", name)
+                if free(m.start("titles"), m.end("name")):
+                    add(Mention(m.start("titles"), m.end("name"), "person", ent.key, name, "title"))
+            continue
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
             continue

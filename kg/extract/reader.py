@@ -63,7 +63,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 if best and not (len(set(places)) == 1 and narrative_place and best in book.ancestors(narrative_place)):
                     narrative_place = best
             current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence)
-                       and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)]
+                       and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)
+                       and (tense == "future" or d.span.start <= article.date)]
             if new and any(d.explicit and not d.background and d.span for d in new):
                 narrative = next(d.span for d in new if d.explicit and not d.background and d.span)
                 from_meeting = True
@@ -78,7 +79,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     return facts
 
 
-JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:guests|attendees|those\s+(?:present|attending))\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 def _more_people(sentence: str, mentions, last: Draft) -> None:
