@@ -53,7 +53,7 @@ NOT_PERSON_WORDS = set(
     "Office Ministry Department Summit Forum Conference Expo Awards Club Hotel Resort Museum "
     "Gardens Stadium Arena Campus Lab Labs Motors Motor Electronics Systems Technologies Technology Semiconductor "
     "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
-    "Nations Times News Journal Herald Daily Review Magazine Room Chamber".split()
+    "Nations Times News Journal Herald Daily Review Magazine Room Chamber Garden Castle Cathedral Temple Church".split()
 )
 ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown)\b)[A-Z][\w&.+-]*|hynix|&)"
 

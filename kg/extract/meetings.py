@@ -82,6 +82,8 @@ NOT_HAPPENED = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
+HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
+GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
@@ -342,9 +344,11 @@ def meetings_in_sentence(
             prev_end = t_hi
             if subjects:
                 subject_of_sentence = subject_of_sentence or subjects[0]
-            groups = [g for g in groups if len(set(g)) >= 2]
+            pending = (len(subjects) == 1 and not objects and HOSTING.match(sentence, t_lo)
+                       and GROUP_NOUN.search(sentence, t_hi, obj_hi))
+            groups = [g for g in groups if len(set(g)) >= 2] or ([list(subjects)] if pending else [])
             if not groups:
-                continue
+                continue  # (a host with guests not yet named opens a meeting the next sentences fill)
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
                             and not _relative_clause(sentence, c_lo, d.start)]
             if kind == "noun" and re.match(r"(?i)the\b", sentence[t_lo:t_hi]):
@@ -381,7 +385,7 @@ def meetings_in_sentence(
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
-                    explicit = False  # "X told Y that …": said at a meeting, most likely the one just told
+                    span, explicit = last.span, False  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news

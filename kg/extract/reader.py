@@ -75,18 +75,18 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 ctx.last_subject = new[0].participants[0]
             elif persons:
                 ctx.last_subject = persons[0]
-    facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book)]
+    facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book) if len(set(d.participants)) >= 2]
     return facts
 
 
-JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:guests|attendees|those\s+(?:present|attending))\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending))\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 def _more_people(sentence: str, mentions, last: Draft) -> None:
     """"The meeting was also attended by X": X took part in the meeting just told."""
     match = JOINED_BY.search(sentence)
-    if not match:
-        return
+    if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I):
+        return  # "was not among the guests"
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
     about_meeting = re.search(r"\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering)\b", sentence[:match.start()], re.I)
     passive = re.match(r"(?i)(?:attended|joined|accompanied)\s+by", match.group(0))

@@ -38,6 +38,20 @@ def is_prose(line: str) -> bool:
     return bool(_END.search(line)) or len(words) >= 12
 
 
+_NOT_AN_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Mr|Ms|Mrs|Dr|No|Gen|Gov|Sen|Rep|Dept|Univ|Calif|Bros|Plc)\.$")
+
+
+def _rejoin(sentences: list[str]) -> list[str]:
+    """Undo splits after abbreviations that never end a sentence here ("Apple Inc. CEO Tim Cook")."""
+    out: list[str] = []
+    for s in sentences:
+        if out and _NOT_AN_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
 def paragraphs(body: str) -> list[list[str]]:
     """Paragraphs of sentences; a paragraph repeated word for word (a photo caption) is kept once."""
     seen: set[str] = set()
@@ -47,7 +61,7 @@ def paragraphs(body: str) -> list[list[str]]:
         if not line or not is_prose(line) or line in seen:
             continue
         seen.add(line)
-        sentences = [normalise(s) for s in _segmenter().segment(line)]
+        sentences = _rejoin([normalise(s) for s in _segmenter().segment(line)])
         sentences = [s for s in sentences if len(_WORD.findall(s)) >= 3]
         if sentences:
             result.append(sentences)
