@@ -27,13 +27,13 @@ from starlette.responses import Response
 from kg import formats
 from kg.errors import KGError, QueryError
 from kg.settings import Settings
-from service import negotiation
+from service import negotiation, query_page
 from service.cache import LRUCache
 from service.description import PREFIXES, service_description
 from service.executor import Answer, DatasetVersion, Job, WorkerPool
 from service.negotiation import GRAPH_OFFERS, HTML_OFFER, RESULT_OFFERS, Offer
 from service.screening import UpdateRefused, screen
-from service.templating import render
+from service.site import Site
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -41,16 +41,6 @@ UPDATE = "application/sparql-update"
 
 _GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _PREFIXED_FORMATS = ("turtle", "trig", "rdfxml")
-_EXAMPLE = """PREFIX mg: <https://w3id.org/meetgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-
-SELECT ?person ?other WHERE {
-  ?a mg:metWith ?b .
-  ?a rdfs:label ?person .
-  ?b rdfs:label ?other .
-}
-LIMIT 20
-"""
 
 router = APIRouter()
 log = logging.getLogger("meetgraph.service")
@@ -185,6 +175,8 @@ def _answer(service: SparqlService, asked: Asked) -> Response:
     chosen_format = (asked.values("format", "output") or [None])[-1]
     if not queries:
         return _describe(service, asked, chosen_format)
+    if chosen_format and negotiation.by_parameter(chosen_format, (HTML_OFFER,)):
+        return _page(service, asked, queries[0])
     query = queries[0]
     if not query.strip():
         raise QueryError("the query is empty")
@@ -241,15 +233,7 @@ def _describe(service: SparqlService, asked: Asked, chosen_format: str | None) -
     offer = _pick(asked, GRAPH_OFFERS + (HTML_OFFER,), chosen_format, "the service description")
     settings = service.settings
     if offer.name == negotiation.HTML:
-        page = render(
-            "sparql.html",
-            endpoint=asked.endpoint,
-            example=_EXAMPLE,
-            settings=settings,
-            result_formats=RESULT_OFFERS,
-            graph_formats=GRAPH_OFFERS,
-        )
-        return _data(asked, page.encode("utf-8"), "text/html", {"Vary": "Accept"})
+        return _page(service, asked, None)
     service.version.refresh()
     meta = service.version.meta
     limits = (settings.query_timeout, settings.max_results, settings.max_request_bytes, settings.base)
@@ -263,6 +247,15 @@ def _describe(service: SparqlService, asked: Asked, chosen_format: str | None) -
     prefixes = PREFIXES if offer.name in _PREFIXED_FORMATS else None
     body = ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes)
     return _data(asked, body, fmt.media_type, headers)
+
+
+def _page(service: SparqlService, asked: Asked, query: str | None) -> Response:
+    """The query page for people (``service.query_page``): editor, examples, answer as a table."""
+    site = Site(settings=service.settings, sparql=service)
+    body, status = query_page.page(site, asked.endpoint, query)
+    if status != 200:
+        return Response(body, status, {"Cache-Control": "no-store"}, media_type="text/html; charset=utf-8")
+    return _data(asked, body.encode("utf-8"), "text/html", {"Vary": "Accept", "Cache-Control": "no-store"})
 
 
 def _pick(asked: Asked, offers: tuple[Offer, ...], chosen: str | None, what: str) -> Offer:
