@@ -14,7 +14,7 @@ _T = r"(?:[\w-]+\s+){0,3}?"
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.I))
     for kind, rx in (
-        ("plural", r"\b(?:a\s+series\s+of\s+)?(?:meetings|talks)\s+with\b"),
+        ("plural", r"\b(?:a\s+series\s+of\s+)?meetings\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
         ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|chat|coffee|tea|drinks|meal)\s+with\b"),
         ("verb", r"\b(?:engaged\s+in|held|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner)\b(?!\s+(?:with|between))"),
@@ -82,6 +82,8 @@ NOT_HAPPENED = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
+REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
+CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
 GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
@@ -278,10 +280,11 @@ def meetings_in_sentence(
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
-            if NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or _quoted_speech(sentence, t_lo):
+            if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or _quoted_speech(sentence, t_lo)
+                    or REMOTE.search(sentence, t_lo, c_hi) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
                 continue
-            if re.match(r"(?i)hosted", sentence[t_lo:t_hi]) and re.search(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo)\b[^.;]{0,40}$", sentence[c_lo:t_lo], re.I) and re.match(r"\s+by\b", sentence[t_hi:]):
+            if re.match(r"(?i)hosted", sentence[t_lo:t_hi]) and re.search(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo|roundtable|seminar|symposium|banquet|session)\b[^.;]{0,40}$", sentence[c_lo:t_lo], re.I) and re.match(r"\s+by\b", sentence[t_hi:]):
                 prev_end = t_hi
                 continue  # "celebrations hosted by X": an event's host, not a meeting
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
@@ -384,6 +387,9 @@ def meetings_in_sentence(
                     units.append((g, best))
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
+                if (kind == "group" and re.match(r"(?i)(?:discussed|talked|conferred|negotiated|spoke|chatted)", sentence[t_lo:t_hi])
+                        and last is not None and set(group) <= set(last.participants)):
+                    span, explicit = last.span, False  # "Samsung said Lee and Chinh discussed …": the meeting just told
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
                     span, explicit = last.span, False  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
