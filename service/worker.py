@@ -12,7 +12,6 @@ even a query that slipped past ``service.screening`` could not make the server f
 from __future__ import annotations
 
 import ctypes
-import itertools
 import signal
 import sys
 import traceback

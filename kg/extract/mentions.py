@@ -190,7 +190,6 @@ _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to|the|a|an)\b")
 ATTRIBUTIVE = re.compile(r"(?:'s|’s)?\s+(?:administration|government|era|camp|team|family|campaign|foundation|doctrine|presidency|tariffs?|cabinet|aides?|officials?|policy|policies|group|company|conglomerate|empire|brand|plant|factory)\b|-era\b")
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
-_GROUP = re.compile(r"\b(?:the two|The two|the three|The three|both|Both|they|They|the pair|The pair|the leaders|The leaders)\b")
 _COUNTRY_ORG = re.compile(
     rf"(?P<country>{lx.COUNTRY_WORD})\s+(?:[\w-]+\s+){{0,3}}?{lx.COMPANY_NOUN}\s+(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*)"
 )

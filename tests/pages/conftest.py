@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from kg.settings import Settings
+from live_server import free_port, running_server
 
 with warnings.catch_warnings():  # starlette asks for httpx2; httpx works the same here
     warnings.simplefilter("ignore")
@@ -53,62 +50,18 @@ def pages_client(seed_settings: Settings) -> Iterator[TestClient]:
         yield client
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def ld_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL (no trailing slash) of a live server whose base IRI is that URL."""
     from kg.build import build
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     data_dir = tmp_path_factory.mktemp("ld") / ".kg"
     build(Settings(base=url + "/", data_dir=data_dir))
-    env = {
-        **os.environ,
-        "KG_DATA_DIR": str(data_dir),
-        "KG_BASE": url + "/",
-        "KG_HOST": "127.0.0.1",
-        "KG_PORT": str(port),
-        "KG_WORKERS": "2",
-        "PYTHONPATH": str(PROJECT_ROOT),
-    }
-    log_path = tmp_path_factory.mktemp("ld-server") / "server.log"
-    with open(log_path, "wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service.server"],
-            env=env, cwd=PROJECT_ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_until_up(process, url, log_path)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_up(process: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited: {log_path.read_text()}")
-        try:
-            if httpx.get(f"{url}/sparql", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("the server did not start within 30 s")
-        time.sleep(0.1)
+    settings_env = {"KG_DATA_DIR": str(data_dir), "KG_BASE": url + "/"}
+    with running_server(port, settings_env, tmp_path_factory.mktemp("ld-server") / "server.log") as live:
+        yield live
 
 
 def _chromium() -> Path | None:

@@ -7,22 +7,18 @@ truncation tests stay fast.
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 import threading
-import time
 import warnings
 from pathlib import Path
 from typing import Iterator
 
-import httpx
 import pytest
 
 from kg.settings import Settings
 from kg.store import open_store
 from service.app import create_app
+from live_server import free_port, running_server
 from service_testdata import BASE, write_data_dir
 
 with warnings.catch_warnings():  # starlette asks for httpx2; httpx works the same here
@@ -65,58 +61,13 @@ def reference_store(data_dir: Path):
     return open_store(data_dir, read_only=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``python -m service.server`` (which calls ``serve``) on a free loopback port; yields its URL."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "KG_DATA_DIR": str(data_dir),
-        "KG_BASE": BASE,
-        "KG_HOST": "127.0.0.1",
-        "KG_PORT": str(port),
-        "KG_QUERY_TIMEOUT": str(QUERY_TIMEOUT),
-        "KG_MAX_RESULTS": str(MAX_RESULTS),
-        "KG_WORKERS": "2",
-        "PYTHONPATH": str(PROJECT_ROOT),
-    }
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    log_file = open(log_path, "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.server"],
-        env=env,
-        cwd=PROJECT_ROOT,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited: {log_path.read_text()}")
-        try:
-            if httpx.get(f"{url}/sparql", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("the server did not start within 30 s")
-        time.sleep(0.1)
-    yield url
-    process.terminate()
-    try:
-        process.wait(15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log_file.close()
+    settings_env = {"KG_DATA_DIR": str(data_dir), "KG_BASE": BASE, "KG_QUERY_TIMEOUT": str(QUERY_TIMEOUT),
+                    "KG_MAX_RESULTS": str(MAX_RESULTS)}
+    with running_server(free_port(), settings_env, tmp_path_factory.mktemp("server") / "server.log") as url:
+        yield url
 
 
 class Listener:
