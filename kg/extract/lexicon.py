@@ -44,7 +44,7 @@ QUALIFIER = r"(?i:former|late|then-|then|current|new|incoming|outgoing|acting|in
 NAME_TOKEN = r"(?:[A-Z](?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
 HONORIFIC = r"(?:(?:Datuk|Dato'?|Seri|Tan Sri|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
-NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}(?:\s+(?:[IVX]{{1,4}}|Jr\.|Sr\.)(?![\w]))?"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}(?:\s+(?:{PARTICLE}\s+){{1,2}}[a-z]{{3,}}\b)?(?:\s+(?:[IVX]{{1,4}}|Jr\.|Sr\.)(?![\w]))?"
 # Words that make a capitalised run a place or an organisation, never a person.
 NOT_PERSON_WORDS = set(
     "City Province County Prefecture State Street Road Avenue Boulevard Square Palace Airport Station "

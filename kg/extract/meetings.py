@@ -33,7 +33,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:greeted|hugged|embraced)\b"),
         ("verb", r"\btoured\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
-        ("noun", r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
+        ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
+        ("verb", r"\b(?:showed|gave)\b(?=[^.;]{0,80}\b(?:around|a\s+tour)\b)"),
     )
 )
 CLAUSE_BREAK = re.compile(
@@ -85,7 +86,7 @@ NOT_HAPPENED = re.compile(
 REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
 CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
-GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders)\b", re.I)
+GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders|chairmen|chiefs)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
@@ -347,7 +348,7 @@ def meetings_in_sentence(
             prev_end = t_hi
             if subjects:
                 subject_of_sentence = subject_of_sentence or subjects[0]
-            pending = (len(subjects) == 1 and not objects and HOSTING.match(sentence, t_lo)
+            pending = (len(subjects) == 1 and not objects and kind in ("verb", "noun")
                        and GROUP_NOUN.search(sentence, t_hi, obj_hi))
             groups = [g for g in groups if len(set(g)) >= 2] or ([list(subjects)] if pending else [])
             if not groups:
