@@ -554,7 +554,7 @@ class _Writer:
             f"{firm} has been expanding its investment in {tech} as competition for customers intensifies.",
             f"\"We see this as a long-term partnership,\" {p.short} said in a statement released by {firm}.",
             f"Industry officials said the talks reflected growing demand for {tech} across {_the(country)}.",
-            f"Analysts said the two companies could announce a supply agreement later this year.",
+            "Analysts said the two companies could announce a supply agreement later this year.",
             f"{firm} did not disclose the financial terms of any agreement.",
         ]
         if rng.random() < 0.25:
