@@ -61,7 +61,7 @@ def build(
     with err.status("building the graph…") if err.is_terminal else _nothing():
         built = builder.build(s, articles, progress)
     if out_file:
-        builder.write_out(built, out_file)
+        builder.write_out(built.data_dir, out_file)
     _summary(built)
 
 
