@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 STAGES = (
-    "extract_all",            # article text -> facts (rule-based extraction)
-    "resolve",                # identity: one node per person, one per meeting
-    "article_graph",          # facts -> one RDF graph per article
-    "incremental_inferences", # kg add: closure extended from the previous one (calls reason)
-    "reason",                 # owlrl OWL 2 RL closure
-    "validate",               # pyshacl
-    "to_nquads",              # canonical sorted N-Quads
-    "save",                   # dataset.nq + Oxigraph store + facts, swapped in atomically
+    "extract_all",     # article text -> facts (rule-based extraction)
+    "resolve",         # identity: one node per person, one per meeting
+    "signature",       # kg add: which article graphs the change reaches
+    "article_triples", # facts -> one RDF graph per article
+    "closure",         # kg build: OWL 2 RL closure (compiled rules)
+    "retract",         # kg add: delete-and-rederive of what left the graph
+    "saturate",        # kg add: the closure extended by what joined it
+    "validate_nodes",  # pyshacl, on the nodes built or touched
+    "_fill",           # kg build: the named graphs and their union into the store
+    "validate_graph",  # kg build: pyshacl over the whole graph
 )
 
 
@@ -54,7 +56,7 @@ def main(argv: list[str]) -> None:
     calls: dict[str, int] = defaultdict(int)
     for name in STAGES:
         setattr(builder, name, _timed(name, getattr(builder, name), totals, calls))
-    for cls, name in ((builder.Background, "load"), (builder.Previous, "load")):
+    for cls, name in ((builder.Background, "load"), (builder.State, "load")):
         original = getattr(cls, name)
         label = f"{cls.__name__}.load"
         setattr(cls, name, classmethod(lambda c, *a, _f=original, _l=label, **k: _timed(_l, _f, totals, calls)(*a, **k)))

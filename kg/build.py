@@ -1,36 +1,47 @@
-"""Articles → reasoned, validated dataset → store. ``build`` does it all; ``add`` reuses the
-facts already extracted from the articles of the existing graph and reads only the new ones."""
+"""Articles → reasoned, validated dataset → store.
+
+``build`` reads every article and writes a fresh store. ``add`` reads only the new articles: it
+resolves identities again over the facts kept from the others (cheap), regenerates the graphs of
+just the articles whose nodes changed, and extends the closure from what those changes touch
+(``kg.rules``), writing the difference into a checkpoint of the store. Both give the same dataset
+(tested byte for byte), and both leave the previous graph untouched when they fail.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import __version__
 from kg.articles import Article, read_article, read_articles
-from kg.errors import BuildError
+from kg.errors import BuildError, StoreError
 from kg.extract import extract_article
 from kg.extract.gazetteer import Gazetteer
 from kg.facts import ArticleFacts
-from kg.identity import resolve
-from kg.reason import reason
+from kg.identity import Resolved, resolve
 from kg.reference import load_ontology, load_reference, load_shapes
+from kg.rules import Rules, StoreIndex, closure, compile_rules, reasoner_view, retract, saturate, wanted
 from kg.settings import Settings
-from kg.store import DATASET_FILE, FACTS_DIR, is_built, read_meta, staged_build, write_store
-from kg.triples import article_graph
-from kg.validate import validate
+from kg.store import (
+    ARTICLES_DIR, META_FILE, STATE_FILE, STORE_DIR, dataset_nquads, is_built, quad_hash, read_meta,
+    staged_build, staged_update, version_of,
+)
+from kg.terms import Term, Triple, graph_triples
+from kg.triples import article_graph, signature
+from kg.validate import validate_graph, validate_nodes
 from kg.vocab import graph_iri
 
-ARTICLES_DIR = "articles"
 Progress = Callable[[Iterable, str, int], Iterable]
+STATE_VERSION = 1
 
 
 def _quiet(items: Iterable, description: str, total: int) -> Iterable:
@@ -45,177 +56,157 @@ class Background:
     shapes: Graph
     reference: Graph
     gazetteer: Gazetteer
+    rules: Rules
+    fingerprint: str
+    """Changes when the ontology, shapes or reference data do: ``kg add`` then rebuilds."""
 
     @classmethod
     def load(cls, settings: Settings) -> "Background":
         reference = load_reference(settings.reference_dir, settings.base)
-        return cls(load_ontology(settings.ontology_dir), load_shapes(settings.ontology_dir), reference, Gazetteer(reference))
+        ontology = load_ontology(settings.ontology_dir)
+        shapes = load_shapes(settings.ontology_dir)
+        try:
+            rules = compile_rules(ontology)
+        except ValueError as error:
+            raise BuildError(f"{settings.ontology_dir}: {error}") from None
+        digest = hashlib.sha256(__version__.encode())
+        for g in (ontology, shapes, reference):
+            digest.update(export_graph(g))
+        return cls(ontology, shapes, reference, Gazetteer(reference), rules, digest.hexdigest()[:16])
+
+
+def export_graph(graph: Graph) -> bytes:
+    """A graph's triples, blank nodes canonicalised, sorted: stable across parses."""
+    dataset = ox.Dataset(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in graph_triples(graph))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return b"\n".join(sorted(ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines()))
+
+
+def canonical_triples(graph: Graph) -> set[Triple]:
+    return {(q.subject, q.predicate, q.object) for q in ox.parse(export_graph(graph), ox.RdfFormat.N_TRIPLES)}
 
 
 @dataclass
 class Built:
-    nquads: bytes
     meta: dict
-    facts: list[ArticleFacts]
-    articles: list[Article]
+    data_dir: Path | None = None
+
+
+@dataclass
+class State:
+    """What ``kg add`` keeps between runs: each article's facts, and the signature of what its
+    graph was made from (its facts, and the nodes and events they resolved to)."""
+
+    facts: dict[str, ArticleFacts] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "State":
+        try:
+            with open(Path(data_dir) / STATE_FILE, "rb") as f:
+                version, facts, signatures = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError, ImportError) as error:
+            raise StoreError(f"{data_dir}: unreadable build state ({error}): run `kg build`") from None
+        if version != STATE_VERSION:
+            raise StoreError(f"{data_dir}: built by another version of meetgraph: run `kg build`")
+        return cls(facts, signatures)
+
+    def save(self, data_dir: Path) -> None:
+        with open(Path(data_dir) / STATE_FILE, "wb") as f:
+            pickle.dump((STATE_VERSION, self.facts, self.signatures), f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def extract_all(articles: list[Article], gazetteer: Gazetteer, progress: Progress = _quiet) -> list[ArticleFacts]:
     return [extract_article(a, gazetteer) for a in progress(articles, "Reading articles", len(articles))]
 
 
+def article_triples(article: Article, facts: ArticleFacts, resolved: Resolved, base: str) -> set[Triple]:
+    return set(graph_triples(article_graph(article, facts, resolved, base)))
+
+
 @dataclass
-class Previous:
-    """The graph being added to: its asserted triples (reference and articles) and its inferences."""
+class Assembled:
+    """Every named graph of a dataset, before it is stored."""
 
-    asserted: Graph
-    inferred: Graph
-
-    @classmethod
-    def load(cls, dataset_file: Path, base: str) -> "Previous":
-        asserted, inferred = Graph(), Graph()
-        inferred_name = graph_iri(base, "inferred")
-        ontology_name = graph_iri(base, "ontology")
-        for quad in ox.parse(path=str(dataset_file), format=ox.RdfFormat.N_QUADS):
-            name = quad.graph_name.value
-            if name == ontology_name:
-                continue
-            triple = _rdflib_triple(quad)
-            (inferred if name == inferred_name else asserted).add(triple)
-        return cls(asserted, inferred)
-
-
-def _rdflib_triple(quad: ox.Quad):
-    from rdflib import BNode, Literal, URIRef
-
-    def term(t):
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        plain = t.language or t.datatype.value == "http://www.w3.org/2001/XMLSchema#string"
-        return Literal(t.value, lang=t.language, datatype=None if plain else URIRef(t.datatype.value))
-
-    return term(quad.subject), term(quad.predicate), term(quad.object)
-
-
-def incremental_inferences(bg: Background, data: Graph, previous: Previous, base: str) -> Graph | None:
-    """The closure of ``data`` from the previous closure, reasoning only over what changed.
-
-    Sound and complete for this ontology when the change only adds triples: every rule joins
-    through a node the new triples touch, and the previous closure already holds the transitive
-    paths beyond it. When anything was removed (a merged meeting renamed, a label changed), returns
-    None and the caller reasons over the whole graph.
-    """
-    if any(t not in data for t in previous.asserted):
-        return None
-    added = [t for t in data if t not in previous.asserted]
-    prefix = f"{base}id/"
-    touched = {n for s, _, o in added for n in (s, o) if str(n).startswith(prefix)}
-    neighbourhood = Graph()
-    for t in added:
-        neighbourhood.add(t)
-    for source in (data, previous.inferred):
-        for node in touched:
-            for t in source.triples((node, None, None)):
-                neighbourhood.add(t)
-            for t in source.triples((None, None, node)):
-                neighbourhood.add(t)
-    neighbourhood += bg.reference
-    inferred = Graph()
-    for t in previous.inferred:
-        if t not in data:  # inferred before, asserted now: served as asserted only
-            inferred.add(t)
-    for t in reason(bg.ontology, neighbourhood):
-        if t not in data:
-            inferred.add(t)
-    return inferred
+    graphs: dict[str, set[Triple]]
+    resolved: Resolved
+    signatures: dict[str, str]
+    inferred: set[Triple] | None = None
 
 
 def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background, base: str,
-             reasoning: bool = True, validating: bool = True, previous: Previous | None = None) -> Built:
-    """Facts → named graphs → OWL 2 RL closure → SHACL check → sorted, canonical N-Quads.
-
-    With ``previous`` (``kg add``), the closure is extended from the previous one where it can be.
-    """
+             reasoning: bool = True, progress: Progress = _quiet) -> Assembled:
+    """Facts → one named graph per article (+ ontology, reference) → OWL 2 RL closure."""
     by_slug = {a.slug: a for a in articles}
     resolved = resolve(facts, bg.gazetteer, base)
-    graphs: list[tuple[str, Graph]] = [(graph_iri(base, "ontology"), bg.ontology), (graph_iri(base, "reference"), bg.reference)]
-    data = Graph()
-    data += bg.reference
-    for f in sorted(facts, key=lambda f: f.article):
-        g = article_graph(by_slug[f.article], f, resolved, base)
-        graphs.append((graph_iri(base, f"article/{f.article}"), g))
-        data += g
-    inferred = Graph()
-    mode = "none"
+    graphs = {graph_iri(base, "ontology"): canonical_triples(bg.ontology),
+              graph_iri(base, "reference"): canonical_triples(bg.reference)}
+    signatures = {}
+    for f in progress(sorted(facts, key=lambda f: f.article), "Writing graphs", len(facts)):
+        graphs[graph_iri(base, f"article/{f.article}")] = article_triples(by_slug[f.article], f, resolved, base)
+        signatures[f.article] = signature(f, resolved)
+    assembled = Assembled(graphs, resolved, signatures)
     if reasoning:
-        inferred = incremental_inferences(bg, data, previous, base) if previous is not None else None
-        mode = "incremental" if inferred is not None else "full"
-        if inferred is None:
-            inferred = reason(bg.ontology, data)
-        graphs.append((graph_iri(base, "inferred"), inferred))
-    if validating:
-        validate(data + inferred, bg.shapes, bg.ontology)
-    nquads = to_nquads(graphs)
-    counts = {name.rsplit("/graph/", 1)[-1]: len(g) for name, g in graphs}
-    meta = {
-        "version": hashlib.sha256(nquads).hexdigest()[:16],
+        ontology_name = graph_iri(base, "ontology")
+        data = set().union(*(g for name, g in graphs.items() if name != ontology_name))
+        assembled.inferred = closure(data, bg.rules)
+        graphs[graph_iri(base, "inferred")] = assembled.inferred
+    return assembled
+
+
+def memory_store(assembled: Assembled) -> ox.Store:
+    """An in-memory store of a dataset (``kg eval``, tests)."""
+    store = ox.Store()
+    _fill(store, assembled.graphs)
+    return store
+
+
+def _fill(store: ox.Store, graphs: dict[str, set[Triple]]) -> int:
+    """Named graphs plus their deduplicated union as the default graph; returns the version sum."""
+    total = 0
+    union: set[Triple] = set()
+    quads = []
+    for name, triples in graphs.items():
+        g = ox.NamedNode(name)
+        for s, p, o in triples:
+            quad = ox.Quad(s, p, o, g)
+            total += quad_hash(quad)
+            quads.append(quad)
+        union |= triples
+    store.bulk_extend(quads)
+    store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
+    return total
+
+
+def _meta(base: str, slugs: Iterable[str], version_sum: int, resolved: Resolved, counts: dict[str, int],
+          bg: Background, mode: str, changed: list[str], removed: list[str]) -> dict:
+    inferred_name = graph_iri(base, "inferred")
+    return {
+        "version": version_of(version_sum),
+        "version_sum": version_sum % (1 << 64),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "meetgraph": __version__,
         "base": base,
-        "articles": sorted(by_slug),
-        "triples": {"asserted": sum(n for k, n in counts.items() if k != "inferred"), "inferred": len(inferred)},
+        "background": bg.fingerprint,
+        "articles": sorted(slugs),
+        "triples": {"asserted": sum(n for k, n in counts.items() if k != inferred_name), "inferred": counts.get(inferred_name, 0)},
         "meetings": len(resolved.events),
-        "graphs": counts,
+        "graphs": {name.rsplit("/graph/", 1)[-1]: n for name, n in sorted(counts.items())},
         "reasoning": mode,
+        "changed_graphs": changed,
+        "removed_graphs": removed,
     }
-    return Built(nquads=nquads, meta=meta, facts=facts, articles=articles)
 
 
-def to_nquads(graphs: list[tuple[str, Graph]]) -> bytes:
-    """Deterministic bytes: blank nodes canonicalised, lines sorted."""
-    dataset = ox.Dataset()
-    for name, graph in graphs:
-        nt = graph.serialize(format="nt", encoding="utf-8")
-        for triple in ox.parse(nt, ox.RdfFormat.N_TRIPLES):
-            dataset.add(ox.Quad(triple.subject, triple.predicate, triple.object, ox.NamedNode(name)))
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-    lines = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
-    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
+def _write_meta(target: Path, meta: dict) -> None:
+    (target / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
 
 
-def write_out(built: Built, out: Path) -> None:
-    """``--out``: N-Quads (sorted) or TriG, by suffix."""
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix == ".nq":
-        out.write_bytes(built.nquads)
-    elif suffix == ".trig":
-        dataset = ox.Dataset(ox.parse(built.nquads, ox.RdfFormat.N_QUADS))
-        out.write_bytes(ox.serialize(dataset, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
-    else:
-        raise BuildError(f"{out}: --out takes a .nq (N-Quads) or .trig (TriG) file")
+def _subjects(triples: Iterable[Triple]) -> set[Term]:
+    return {x for s, _, o in triples for x in (s, o) if not isinstance(x, ox.Literal)}
 
 
-PREFIXES = {
-    "mg": "https://w3id.org/meetgraph/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "schema": "https://schema.org/",
-}
-
-
-def save(settings: Settings, built: Built, sources: dict[str, Path]) -> None:
-    """Swap the new graph in atomically, with the facts and article files ``kg add`` reuses."""
-    with staged_build(settings.data_dir) as target:
-        write_store(target, built.nquads, built.meta)
-        (target / FACTS_DIR).mkdir()
-        for f in built.facts:
-            (target / FACTS_DIR / f"{f.article}.json").write_text(json.dumps(f.to_json(), sort_keys=True), encoding="utf-8")
-        (target / ARTICLES_DIR).mkdir()
-        for slug, path in sources.items():
-            shutil.copyfile(path, target / ARTICLES_DIR / f"{slug}.txt")
-
+# -- kg build --------------------------------------------------------------------------------------
 
 def build(settings: Settings, articles_dir: Path | None = None, progress: Progress = _quiet, store: bool = True) -> Built:
     articles = read_articles(articles_dir or settings.articles_dir)
@@ -223,54 +214,168 @@ def build(settings: Settings, articles_dir: Path | None = None, progress: Progre
         raise BuildError(f"{articles_dir or settings.articles_dir}: no articles (*.txt) to build from")
     bg = Background.load(settings)
     facts = extract_all(articles, bg.gazetteer, progress)
-    built = assemble(articles, facts, bg, settings.base)
-    if store:
-        save(settings, built, {a.slug: Path(a.path) for a in articles})
-    return built
+    return build_from(settings, bg, articles, facts, {a.slug: Path(a.path) for a in articles}, progress, store)
 
+
+def build_from(settings: Settings, bg: Background, articles: list[Article], facts: list[ArticleFacts],
+               sources: dict[str, Path], progress: Progress = _quiet, store: bool = True) -> Built:
+    """The build from extracted facts; ``store=False`` checks everything but writes nothing."""
+    base = settings.base
+    assembled = assemble(articles, facts, bg, base, progress=progress)
+    counts = {name: len(g) for name, g in assembled.graphs.items()}
+    ontology_name = graph_iri(base, "ontology")
+    validate_graph((t for name, g in assembled.graphs.items() if name != ontology_name for t in g), bg.shapes, bg.ontology)
+    if not store:
+        total = sum(quad_hash(ox.Quad(*t, ox.NamedNode(name))) for name, g in assembled.graphs.items() for t in g)
+        return Built(_meta(base, sources, total, assembled.resolved, counts, bg, "full", sorted(assembled.graphs), []))
+    with staged_build(settings.data_dir) as target:
+        s = ox.Store(str(target / STORE_DIR))
+        total = _fill(s, assembled.graphs)
+        s.flush()
+        del s
+        (target / ARTICLES_DIR).mkdir()
+        for slug, path in sources.items():
+            shutil.copyfile(path, target / ARTICLES_DIR / f"{slug}.txt")
+        State({f.article: f for f in facts}, assembled.signatures).save(target)
+        meta = _meta(base, sources, total, assembled.resolved, counts, bg, "full", sorted(assembled.graphs), [])
+        _write_meta(target, meta)
+    return Built(meta, Path(settings.data_dir))
+
+
+# -- kg add ----------------------------------------------------------------------------------------
 
 def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> Built:
-    """New articles join the graph; the facts of the others are reused, not re-extracted.
-
-    An article whose slug is already in the graph replaces its earlier version.
-    """
-    if not is_built(settings.data_dir):
-        raise BuildError(f"no graph is built in {settings.data_dir}: run `kg build` first")
-    meta = read_meta(settings.data_dir)
+    """New articles join the graph; an article whose slug is already in it replaces it."""
+    data_dir = Path(settings.data_dir)
+    if not is_built(data_dir):
+        raise BuildError(f"no graph is built in {data_dir}: run `kg build` first")
+    meta = read_meta(data_dir)
     if meta.get("base") != settings.base:
-        raise BuildError(f"the graph in {settings.data_dir} was built with base {meta.get('base')}, not {settings.base}: rebuild it")
+        raise BuildError(f"the graph in {data_dir} was built with base {meta.get('base')}, not {settings.base}: rebuild it")
     new = [read_article(Path(f)) for f in files]
     bg = Background.load(settings)
-    old_dir = Path(settings.data_dir)
-    replaced = {a.slug for a in new}
-    articles, facts, sources = [], [], {}
-    for path in sorted((old_dir / ARTICLES_DIR).glob("*.txt")):
-        article = read_article(path)
-        if article.slug in replaced:
-            continue
-        cached = old_dir / FACTS_DIR / f"{article.slug}.json"
-        articles.append(article)
-        facts.append(ArticleFacts.from_json(json.loads(cached.read_text(encoding="utf-8"))))
-        sources[article.slug] = path
-    articles += new
-    facts += extract_all(new, bg.gazetteer, progress)
-    sources.update({a.slug: Path(a.path) for a in new})
-    previous = Previous.load(old_dir / DATASET_FILE, settings.base)
-    built = assemble(articles, facts, bg, settings.base, previous=previous)
-    # copy the sources before the swap removes the old folder
-    staging_sources = {}
+    state = State.load(data_dir)
+    new_facts = extract_all(new, bg.gazetteer, progress)
+    facts = dict(state.facts)
+    facts.update({f.article: f for f in new_facts})
+    new_by_slug = {a.slug: a for a in new}
+    if meta.get("background") != bg.fingerprint:
+        # the ontology, reference data or meetgraph changed since the build: everything may differ
+        old = [read_article(data_dir / ARTICLES_DIR / f"{slug}.txt") for slug in state.facts if slug not in new_by_slug]
+        sources = {a.slug: Path(a.path) for a in old + new}
+        return _rebuild_from(settings, bg, old + new, [facts[a.slug] for a in old + new], sources, progress)
+
+    base = settings.base
+    resolved = resolve(list(facts.values()), bg.gazetteer, base)
+    signatures = {slug: signature(f, resolved) for slug, f in facts.items()}
+    affected = sorted(slug for slug in facts if slug in new_by_slug or signatures[slug] != state.signatures.get(slug))
+    inferred_name = ox.NamedNode(graph_iri(base, "inferred"))
+    with staged_update(data_dir) as (target, store):
+        changed, total = [], int(meta["version_sum"])
+        touched: set[Triple] = set()  # triples that left or joined some article graph
+        for slug in affected:
+            article = new_by_slug.get(slug) or read_article(data_dir / ARTICLES_DIR / f"{slug}.txt")
+            name = ox.NamedNode(graph_iri(base, f"article/{slug}"))
+            old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)}
+            now = article_triples(article, facts[slug], resolved, base)
+            if old == now:
+                continue
+            changed.append(name.value)
+            for t in old - now:
+                store.remove(ox.Quad(*t, name))
+                total -= quad_hash(ox.Quad(*t, name))
+            for t in now - old:
+                store.add(ox.Quad(*t, name))
+                total += quad_hash(ox.Quad(*t, name))
+            touched |= old ^ now
+
+        def asserted(t: Triple) -> bool:
+            if isinstance(t[0], ox.Literal):
+                return False
+            return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != inferred_name
+                       for q in store.quads_for_pattern(*t, None))
+
+        idx = StoreIndex(store)  # the default graph: still the previous closure
+        gone = [t for t in touched if not asserted(t) and t in idx]
+        joined = [t for t in touched if asserted(t) and t not in idx]
+        for t in gone:
+            if not reasoner_view(t):
+                idx.discard(t)
+        retract([t for t in gone if reasoner_view(t)], idx, bg.rules, asserted)
+        saturate([t for t in joined if reasoner_view(t)], idx, bg.rules)
+        for t in joined:
+            idx.add(t)  # annotations and Wikidata links: in the graph, not reasoned over
+
+        inferred_changes = 0
+        for t in set(idx.removed) | set(idx.triples) | set(touched):
+            if isinstance(t[0], ox.Literal):
+                continue
+            is_asserted = asserted(t)
+            in_closure = t in idx
+            infer = in_closure and not is_asserted and wanted(t, bg.rules)
+            default = is_asserted or infer
+            dq, iq = ox.Quad(*t, ox.DefaultGraph()), ox.Quad(*t, inferred_name)
+            was_default = any(True for _ in store.quads_for_pattern(*t, ox.DefaultGraph()))
+            was_inferred = any(True for _ in store.quads_for_pattern(*t, inferred_name))
+            if default != was_default:
+                (store.add if default else store.remove)(dq)
+            if infer != was_inferred:
+                inferred_changes += 1
+                if infer:
+                    store.add(iq)
+                    total += quad_hash(iq)
+                else:
+                    store.remove(iq)
+                    total -= quad_hash(iq)
+        if inferred_changes:
+            changed.append(inferred_name.value)
+        counts = {graph_iri(base, short): n for short, n in meta["graphs"].items()}
+        for name in changed:
+            counts[name] = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        focus = _subjects(touched | idx.triples | idx.removed)
+        validate_nodes(store, focus, bg.shapes, bg.ontology)
+        for a in new:
+            shutil.copyfile(a.path, target / ARTICLES_DIR / f"{a.slug}.txt.new")
+            (target / ARTICLES_DIR / f"{a.slug}.txt.new").replace(target / ARTICLES_DIR / f"{a.slug}.txt")
+        State(facts, signatures).save(target)
+        new_meta = _meta(base, facts, total, resolved, counts, bg, "incremental", sorted(changed), [])
+        _write_meta(target, new_meta)
+    return Built(new_meta, data_dir)
+
+
+def _rebuild_from(settings: Settings, bg: Background, articles: list[Article], facts: list[ArticleFacts],
+                  sources: dict[str, Path], progress: Progress) -> Built:
     tmp = Path(settings.data_dir).parent / f".{Path(settings.data_dir).name}.sources"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for slug, path in sources.items():
-        staging_sources[slug] = tmp / f"{slug}.txt"
-        shutil.copyfile(path, staging_sources[slug])
     try:
-        save(settings, built, staging_sources)
+        staged = {}
+        for slug, path in sources.items():
+            staged[slug] = tmp / f"{slug}.txt"
+            shutil.copyfile(path, staged[slug])
+        return build_from(settings, bg, articles, facts, staged, progress)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return built
 
 
-def dataset_path(settings: Settings) -> Path:
-    return Path(settings.data_dir) / DATASET_FILE
+# -- output ----------------------------------------------------------------------------------------
+
+def write_out(data_dir: Path, out: Path) -> None:
+    """``--out``: the built dataset as N-Quads (sorted) or TriG, by suffix."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".nq", ".trig"):
+        raise BuildError(f"{out}: --out takes a .nq (N-Quads) or .trig (TriG) file")
+    nquads = dataset_nquads(data_dir)
+    if suffix == ".nq":
+        out.write_bytes(nquads)
+    else:
+        dataset = ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))
+        out.write_bytes(ox.serialize(dataset, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+
+
+PREFIXES = {
+    "mg": "https://w3id.org/meetgraph/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#", "schema": "https://schema.org/",
+}

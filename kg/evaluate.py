@@ -17,11 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.articles import read_articles, slugify
-from kg.build import Background, assemble, extract_all
+from kg.build import Background, assemble, extract_all, memory_store
 from kg.dates import month
 from kg.errors import EvalError
 from kg.settings import Settings
-from kg.store import memory_store
 
 SCORED_ROLES = {"ceo": "ceo", "chief executive": "ceo", "chief executive officer": "ceo", "chairman": "chair",
                 "chair": "chair", "chairwoman": "chair", "executive chairman": "chair", "executive chair": "chair",
@@ -151,8 +150,7 @@ def evaluate(settings: Settings, gold_path: Path, articles_dir: Path | None = No
         articles_dir = sibling if sibling.is_dir() else settings.articles_dir
     articles = read_articles(articles_dir)
     bg = Background.load(settings)
-    built = assemble(articles, extract_all(articles, bg.gazetteer), bg, settings.base, reasoning=False, validating=False)
-    store = memory_store(built.nquads)
+    store = memory_store(assemble(articles, extract_all(articles, bg.gazetteer), bg, settings.base, reasoning=False))
     report = Report()
     slugs = {a.slug for a in articles}
     for ga in gold_articles:

@@ -48,6 +48,16 @@ class Resolved:
     nodes: dict[str, Node]  # global IRI → node
     local: dict[tuple[str, str], str]  # (article slug, local key) → global IRI
     events: list[Event]
+    by_article: dict[str, list[tuple[Event, Meeting]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for event in self.events:
+            for slug, meeting in event.versions:
+                self.by_article.setdefault(slug, []).append((event, meeting))
+
+    def events_of(self, article: str) -> list[tuple[Event, Meeting]]:
+        """The meetings an article tells, each with the event it belongs to, in event order."""
+        return self.by_article.get(article, [])
 
     def iri(self, article: str, key: str | None) -> str | None:
         if key is None:
@@ -120,13 +130,14 @@ class _PlaceTree:
 
 def _cluster(all_facts, local, nodes, places: _PlaceTree, base: str) -> list[Event]:
     clusters: list[dict] = []
+    by_people: dict[tuple[str, ...], list[dict]] = {}
     for facts in all_facts:
         for meeting in facts.meetings:
             people = sorted({local[(facts.article, p)] for p in meeting.participants})
             place = local.get((facts.article, meeting.place)) if meeting.place else None
             fits = [
-                c for c in clusters
-                if c["people"] == people and c["span"].overlaps(meeting.span) and places.compatible(c["place"], place)
+                c for c in by_people.get(tuple(people), ())
+                if c["span"].overlaps(meeting.span) and places.compatible(c["place"], place)
                 and all(a != facts.article or not _distinct(m, meeting) for a, m in c["versions"])
             ]
             if len(fits) == 1:
@@ -136,6 +147,7 @@ def _cluster(all_facts, local, nodes, places: _PlaceTree, base: str) -> list[Eve
                 c["versions"].append((facts.article, meeting))
             else:
                 clusters.append({"people": people, "span": meeting.span, "place": place, "versions": [(facts.article, meeting)]})
+                by_people.setdefault(tuple(people), []).append(clusters[-1])
     events: list[Event] = []
     used: dict[str, int] = {}
     for c in clusters:

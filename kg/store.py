@@ -3,20 +3,25 @@
 Layout of ``settings.data_dir``::
 
     store/        the Oxigraph (RocksDB) store holding every named graph
-    meta.json     version (hash of the sorted N-Quads), counts, articles, build time
-    facts/        the facts extracted from each article, reused by ``kg add``
-    dataset.nq    the dataset as sorted N-Quads (the dump, and the input of ``kg add``)
+    meta.json     version (an order-free hash of the quads), counts, articles, build time
+    state.pickle  what ``kg add`` reuses: each article's facts and what its graph depends on
+    articles/     the article files the graph was built from
+
+``export_nquads`` writes the dataset as sorted N-Quads (``kg build --out``, the dumps).
 
 The store's default graph is the union of all named graphs, each triple once: a query without
 ``GRAPH`` or ``FROM`` sees the whole graph as a set, as SPARQL clients expect (Oxigraph's own
 union-default-graph mode repeats a triple once per graph that holds it).
 
 A build writes everything into a fresh sibling folder and renames it into place, so a failed
-build leaves the previous graph untouched.
+build leaves the previous graph untouched. ``kg add`` does the same from a checkpoint of the store
+(hard links, so its cost does not grow with the graph): a reader that opened the old folder keeps
+a consistent graph until it reopens.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -31,8 +36,8 @@ from kg.errors import StoreError
 
 STORE_DIR = "store"
 META_FILE = "meta.json"
-DATASET_FILE = "dataset.nq"
-FACTS_DIR = "facts"
+STATE_FILE = "state.pickle"
+ARTICLES_DIR = "articles"
 
 
 def is_built(data_dir: Path) -> bool:
@@ -68,13 +73,6 @@ def load_dataset(store: ox.Store, nquads: bytes) -> None:
     store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
 
 
-def memory_store(nquads: bytes) -> ox.Store:
-    """An in-memory store holding a dataset (tests, and the build before it is written)."""
-    store = ox.Store()
-    load_dataset(store, nquads)
-    return store
-
-
 @contextmanager
 def staged_build(data_dir: Path) -> Iterator[Path]:
     """Yield a fresh folder to build into; on success it replaces ``data_dir`` atomically.
@@ -96,10 +94,63 @@ def staged_build(data_dir: Path) -> Iterator[Path]:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
+    """Yield a staged copy of the built folder and its store, opened for writing; on success it
+    replaces ``data_dir`` atomically, on any exception it is dropped.
+
+    The store is copied as a RocksDB checkpoint and the other files as hard links: both cost
+    about the number of files, not the size of the graph.
+    """
+    data_dir = Path(data_dir).resolve()
+    with staged_build(data_dir) as staging:
+        source = ox.Store(str(data_dir / STORE_DIR))
+        try:
+            source.backup(str(staging / STORE_DIR))
+        finally:
+            del source
+        for path in data_dir.rglob("*"):
+            rel = path.relative_to(data_dir)
+            if rel.parts[0] in (STORE_DIR, META_FILE, STATE_FILE):
+                continue
+            if path.is_dir():
+                (staging / rel).mkdir(parents=True, exist_ok=True)
+            else:
+                (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.link(path, staging / rel)
+        store = ox.Store(str(staging / STORE_DIR))
+        try:
+            yield staging, store
+            store.flush()
+        finally:
+            del store
+
+
+def quad_hash(quad: ox.Quad) -> int:
+    """A quad's share of the dataset version: versions add up, so ``kg add`` updates them."""
+    return int.from_bytes(hashlib.blake2b(str(quad).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def version_of(total: int) -> str:
+    return f"{total % (1 << 64):016x}"
+
+
+def export_nquads(store: ox.Store) -> bytes:
+    """The named graphs as sorted N-Quads, blank nodes canonicalised: the same graph, the same bytes."""
+    dataset = ox.Dataset(q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    lines = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
+
+
+def dataset_nquads(data_dir: Path) -> bytes:
+    """The built dataset as sorted N-Quads: what a rebuild of the same articles gives, byte for byte."""
+    return export_nquads(open_store(Path(data_dir)))
+
+
 def write_store(target: Path, nquads: bytes, meta: dict) -> None:
     """Write the dataset, its store and its metadata into a (staged) data folder."""
     target = Path(target)
-    (target / DATASET_FILE).write_bytes(nquads)
     store = ox.Store(str(target / STORE_DIR))
     load_dataset(store, nquads)
     store.flush()

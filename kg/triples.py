@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -74,33 +76,47 @@ def article_graph(article: Article, facts: ArticleFacts, resolved: Resolved, bas
         g.add((r, MG.reportedIn, a))
         g.add((r, RDFS.label, en(f"{resolved.nodes[str(person)].label}, {ROLE_TITLE[role.prop]} of {resolved.nodes[str(org)].label}")))
 
-    for event in resolved.events:
-        for slug, meeting in event.versions:
-            if slug != article.slug:
-                continue
-            m = URIRef(event.iri)
-            g.add((m, RDF.type, MG.Meeting))
-            g.add((m, RDFS.label, en(event.label)))
-            g.add((m, MG.reportedIn, a))
-            if meeting.status == "planned":
-                g.add((m, MG.announcedIn, a))
-            for p in meeting.participants:
-                g.add((m, MG.participant, node(p)))
-            for t in meeting.topics:
-                g.add((m, MG.topic, node(t)))
-            if meeting.host:
-                g.add((m, MG.host, node(meeting.host)))
-            for sentence in meeting.evidence:
-                g.add((m, MG.evidence, Literal(sentence)))
-            if event.date_source == slug:
-                g.add((m, MG.date, Literal(event.span.lexical, datatype=DATATYPE[event.span.datatype])))
-                g.add((m, MG.startDate, Literal(event.span.start.isoformat(), datatype=XSD.date)))
-                g.add((m, MG.endDate, Literal(event.span.end.isoformat(), datatype=XSD.date)))
-            if event.status_source == slug:
-                g.add((m, MG.status, MG.Held if event.status == "held" else MG.Planned))
-            if event.place_source == slug and event.place:
-                g.add((m, MG.location, URIRef(event.place)))
+    slug = article.slug
+    for event, meeting in resolved.events_of(slug):
+        m = URIRef(event.iri)
+        g.add((m, RDF.type, MG.Meeting))
+        g.add((m, RDFS.label, en(event.label)))
+        g.add((m, MG.reportedIn, a))
+        if meeting.status == "planned":
+            g.add((m, MG.announcedIn, a))
+        for p in meeting.participants:
+            g.add((m, MG.participant, node(p)))
+        for t in meeting.topics:
+            g.add((m, MG.topic, node(t)))
+        if meeting.host:
+            g.add((m, MG.host, node(meeting.host)))
+        for sentence in meeting.evidence:
+            g.add((m, MG.evidence, Literal(sentence)))
+        if event.date_source == slug:
+            g.add((m, MG.date, Literal(event.span.lexical, datatype=DATATYPE[event.span.datatype])))
+            g.add((m, MG.startDate, Literal(event.span.start.isoformat(), datatype=XSD.date)))
+            g.add((m, MG.endDate, Literal(event.span.end.isoformat(), datatype=XSD.date)))
+        if event.status_source == slug:
+            g.add((m, MG.status, MG.Held if event.status == "held" else MG.Planned))
+        if event.place_source == slug and event.place:
+            g.add((m, MG.location, URIRef(event.place)))
     return g
+
+
+def signature(facts: ArticleFacts, resolved: Resolved) -> str:
+    """A hash of what ``article_graph`` reads from ``resolved`` for this article: when it is
+    unchanged, so is the graph (the article's own facts being the same)."""
+    parts: list = []
+    for key in sorted(facts.entities):
+        iri = resolved.iri(facts.article, key)
+        n = resolved.nodes[iri]
+        parts.append((key, iri, n.known, n.label, n.org_type))
+    for event, meeting in resolved.events_of(facts.article):
+        mine = facts.article
+        parts.append((event.iri, event.label, facts.meetings.index(meeting), event.status, event.status_source == mine,
+                      event.date_source == mine and (event.span.lexical, event.span.datatype, event.span.start, event.span.end),
+                      event.place_source == mine and event.place))
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _slug(iri: URIRef) -> str:

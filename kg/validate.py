@@ -7,6 +7,9 @@ as triples, and pySHACL's own RDFS/OWL pass would only repeat the work, slower.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -17,15 +20,33 @@ from kg.vocab import MG
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 MAX_LINES = 20
+TYPE = ox.NamedNode(str(RDF.type))
 
 
-def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> None:
+def validate(data: Graph, shapes: Graph, ontology: Graph | None = None, focus: list[Node] | None = None) -> None:
     """Raise ``ValidationError`` unless ``data`` conforms to ``shapes``.
 
     ``ontology``, when given, is mixed in so that ``sh:class`` also sees sub-classes declared only
-    there. The message has one line per violation (the focus node with its label, the path, the
-    shape's message), at most ``MAX_LINES`` of them, then how many more there are.
+    there. ``focus``, when given, limits the check to those nodes. The message has one line per
+    violation (the focus node with its label, the path, the shape's message), at most
+    ``MAX_LINES`` of them, then how many more there are.
     """
+    _fail(violations(data, shapes, ontology, focus))
+
+
+def _fail(lines: Iterable[str]) -> None:
+    lines = sorted(lines)
+    if not lines:
+        return
+    shown = lines[:MAX_LINES]
+    if len(lines) > MAX_LINES:
+        shown.append(f"and {len(lines) - MAX_LINES} more")
+    noun = "violation" if len(lines) == 1 else "violations"
+    raise ValidationError(f"the graph does not conform to the shapes ({len(lines)} {noun}):\n" + "\n".join(shown))
+
+
+def violations(data: Graph, shapes: Graph, ontology: Graph | None = None, focus: list | None = None,
+               inplace: bool = False) -> list[str]:
     conforms, report, _text = shacl_validate(
         data,
         shacl_graph=shapes,
@@ -35,18 +56,44 @@ def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> None:
         allow_warnings=True,
         advanced=False,
         meta_shacl=False,
+        focus_nodes=focus,
+        inplace=inplace,
     )
     if conforms:
+        return []
+    return sorted({_describe(report, result, data) for result in report.subjects(RDF.type, SH.ValidationResult)
+                   if report.value(result, SH.resultSeverity) == SH.Violation})
+
+
+def validate_graph(triples: Iterable, shapes: Graph, ontology: Graph) -> None:
+    """Validate a whole dataset given as pyoxigraph triples (a build): one pySHACL run, in place."""
+    from kg.terms import rdflib_graph
+
+    data = rdflib_graph(triples)
+    data += ontology
+    _fail(violations(data, shapes, None, None, inplace=True))
+
+
+def validate_nodes(store: ox.Store, nodes: Iterable, shapes: Graph, ontology: Graph) -> None:
+    """Validate just ``nodes`` of a stored graph (default graph: asserted and inferred): ``kg add``.
+
+    What a shape checks of a node is the node's own triples and the types of their objects, so
+    that neighbourhood is all pySHACL is given; its cost follows the change, not the graph.
+    """
+    from kg.terms import rdflib_graph
+
+    focus = sorted(n.value for n in nodes if isinstance(n, ox.NamedNode))
+    if not focus:
         return
-    lines = sorted({_describe(report, result, data) for result in report.subjects(RDF.type, SH.ValidationResult)
-                    if report.value(result, SH.resultSeverity) == SH.Violation})
-    if not lines:
-        return  # only warnings or infos
-    shown = lines[:MAX_LINES]
-    if len(lines) > MAX_LINES:
-        shown.append(f"and {len(lines) - MAX_LINES} more")
-    noun = "violation" if len(lines) == 1 else "violations"
-    raise ValidationError(f"the graph does not conform to the shapes ({len(lines)} {noun}):\n" + "\n".join(shown))
+    triples, objects = [], set()
+    for iri in focus:
+        for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
+            triples.append((q.subject, q.predicate, q.object))
+            if not isinstance(q.object, ox.Literal) and q.predicate != TYPE:
+                objects.add(q.object)
+    for o in objects:
+        triples.extend((o, t.predicate, t.object) for t in store.quads_for_pattern(o, TYPE, None, ox.DefaultGraph()))
+    _fail(violations(rdflib_graph(triples), shapes, ontology, focus))
 
 
 def _describe(report: Graph, result: Node, data: Graph) -> str:

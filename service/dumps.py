@@ -1,8 +1,8 @@
 """``/dumps/…``: the whole dataset, and its asserted and inferred parts, as gzip N-Quads and TriG.
 
-Derived from ``{data_dir}/dataset.nq`` (the build's sorted N-Quads) on first request and kept in a
-folder the app owns (created at start-up, removed at shutdown), one sub-folder per dataset file
-seen — a rebuild gives a new ``dataset.nq`` and so new dumps, never stale ones. Files are written
+Exported from the store as sorted N-Quads on first request and kept in a folder the app owns
+(created at start-up, removed at shutdown), one sub-folder per ``meta.json`` seen — a build or
+``kg add`` writes a new one and so gives new dumps, never stale ones. Files are written
 to a fresh folder and renamed into place, so a reader never sees half a dump. gzip headers carry
 no time stamp: the same graph gives the same bytes.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store import DATASET_FILE
+from kg.store import META_FILE, dataset_nquads
 from service.terms import prefixes
 
 _DONE = ".complete"
@@ -58,7 +58,7 @@ def spec(name: str) -> DumpSpec | None:
 
 
 class Dumps:
-    """The dump files of the current dataset, made once per ``dataset.nq``."""
+    """The dump files of the current dataset, made once per build or add."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -73,8 +73,7 @@ class Dumps:
 
     def folder(self, data_dir: Path, base: str) -> Path:
         """The folder holding every dump of the dataset now in ``data_dir`` (made if needed)."""
-        source = Path(data_dir) / DATASET_FILE
-        info = source.stat()
+        info = (Path(data_dir) / META_FILE).stat()
         key = hashlib.sha256(
             f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}:{base}".encode()
         ).hexdigest()[:16]
@@ -83,7 +82,7 @@ class Dumps:
             if (folder / _DONE).exists():
                 return folder
             staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.root))
-            write_dumps(source.read_bytes(), staging, base)
+            write_dumps(dataset_nquads(data_dir), staging, base)
             (staging / _DONE).touch()
             shutil.rmtree(folder, ignore_errors=True)
             os.replace(staging, folder)

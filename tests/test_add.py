@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.build import build
 from kg.query import evaluate
 from kg.settings import Settings
-from kg.store import DATASET_FILE, open_store, read_meta
+from kg.store import dataset_nquads as dataset, open_store, read_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = ROOT / "tests" / "fixtures" / "900_zuckerberg_yoon_recalled.txt"
@@ -46,7 +46,7 @@ def test_add_equals_build_with_a_new_article(tmp_path):
     build(step)
     subprocess.run([sys.executable, "-m", "kg.cli", "add", str(NEW), "--data-dir", str(step.data_dir)], check=True, capture_output=True)
     assert read_meta(step.data_dir)["reasoning"] == "incremental"  # reasoned over what the article touched
-    assert (step.data_dir / DATASET_FILE).read_bytes() == (full.data_dir / DATASET_FILE).read_bytes()
+    assert dataset(step.data_dir) == dataset(full.data_dir)
 
 
 def test_incremental_closure_equals_full_closure_for_each_seed_article(tmp_path):
@@ -54,7 +54,7 @@ def test_incremental_closure_equals_full_closure_for_each_seed_article(tmp_path)
     articles = sorted((ROOT / "data" / "articles").glob("*.txt"))
     full = Settings(data_dir=tmp_path / "full")
     build(full)
-    expected = (full.data_dir / DATASET_FILE).read_bytes()
+    expected = dataset(full.data_dir)
     for last in articles:
         first = tmp_path / f"without-{last.stem}"
         first.mkdir()
@@ -66,15 +66,15 @@ def test_incremental_closure_equals_full_closure_for_each_seed_article(tmp_path)
         from kg.build import add
 
         add(s, [last])
-        assert (s.data_dir / DATASET_FILE).read_bytes() == expected, last.name
+        assert dataset(s.data_dir) == expected, last.name
 
 
 def test_add_refuses_a_bad_file_and_keeps_the_graph(seed_settings, tmp_path):
     s = Settings(data_dir=tmp_path / ".kg")
     shutil.copytree(seed_settings.data_dir, s.data_dir)
-    before = (s.data_dir / DATASET_FILE).read_bytes()
+    before = dataset(s.data_dir)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"title: x\n\nno date header\n")
     r = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(bad), "--data-dir", str(s.data_dir)], capture_output=True, text=True)
     assert r.returncode == 2 and "bad.txt" in r.stderr and "Traceback" not in r.stderr
-    assert (s.data_dir / DATASET_FILE).read_bytes() == before
+    assert dataset(s.data_dir) == before

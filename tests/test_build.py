@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib import Dataset
 
-from kg.build import Background, add, assemble, build, extract_all
+from kg.build import Background, add, build, build_from, extract_all
 from kg.errors import ArticleError, InconsistencyError, ValidationError
 from kg.settings import Settings
-from kg.store import DATASET_FILE, read_meta
+from kg.store import dataset_nquads as dataset, read_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -32,7 +31,7 @@ def test_named_graphs_one_per_article_plus_ontology_reference_inferred(seed_sett
 def test_same_input_same_bytes(seed_settings, tmp_path):
     again = Settings(data_dir=tmp_path / ".kg")
     build(again)
-    assert (again.data_dir / DATASET_FILE).read_bytes() == (seed_settings.data_dir / DATASET_FILE).read_bytes()
+    assert dataset(again.data_dir) == dataset(seed_settings.data_dir)
 
 
 def test_add_equals_full_build(seed_settings, tmp_path):
@@ -43,7 +42,7 @@ def test_add_equals_full_build(seed_settings, tmp_path):
     s = Settings(data_dir=tmp_path / ".kg")
     build(s, first)
     add(s, later[3:])
-    assert (s.data_dir / DATASET_FILE).read_bytes() == (seed_settings.data_dir / DATASET_FILE).read_bytes()
+    assert dataset(s.data_dir) == dataset(seed_settings.data_dir)
 
 
 def test_out_files_parse_back(tmp_path):
@@ -76,14 +75,14 @@ def test_inferences_consumers_ask_for_are_there(select):
 def test_failed_build_leaves_previous_graph(seed_settings, tmp_path):
     s = Settings(data_dir=tmp_path / ".kg")
     build(s)
-    before = (s.data_dir / DATASET_FILE).read_bytes()
+    before = dataset(s.data_dir)
     bad = tmp_path / "bad"
     bad.mkdir()
     shutil.copy(next(ARTICLES.glob("*.txt")), bad)
     (bad / "zzz.txt").write_text("title: T\ndate: not-a-date\nsource: S\n\nBody.\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="zzz.txt:2"):
         build(s, bad)
-    assert (s.data_dir / DATASET_FILE).read_bytes() == before
+    assert dataset(s.data_dir) == before
     assert not list(tmp_path.glob(".kg.build-*"))
 
 
@@ -108,7 +107,7 @@ def test_shacl_violation_fails_the_build():
     meeting = facts[0].meetings[0]
     meeting.participants = meeting.participants[:1]  # a meeting of one person
     with pytest.raises(ValidationError, match="(?i)participant"):
-        assemble(articles, facts, bg, s.base)
+        build_from(s, bg, articles, facts, {a.slug: Path(a.path) for a in articles}, store=False)
 
 
 def test_cli_errors_are_one_line_and_non_zero(tmp_path):

@@ -11,7 +11,7 @@ from rdflib import Dataset
 
 from kg.examples import examples
 from kg.query import evaluate
-from kg.store import DATASET_FILE
+from kg.store import dataset_nquads
 from service.app import create_app
 
 
@@ -31,7 +31,7 @@ def client(seed_settings):
 def rdflib_dataset(seed_settings):
     """The same dataset in rdflib, its default graph the union of the named graphs."""
     ds = Dataset(default_union=True)
-    ds.parse(seed_settings.data_dir / DATASET_FILE, format="nquads")
+    ds.parse(data=dataset_nquads(seed_settings.data_dir), format="nquads")
     return ds
 
 

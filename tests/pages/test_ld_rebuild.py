@@ -7,7 +7,7 @@ import shutil
 import warnings
 
 from kg.settings import Settings
-from kg.store import DATASET_FILE, staged_build, write_store
+from kg.store import dataset_nquads, staged_build, write_store
 from service.app import create_app
 
 with warnings.catch_warnings():
@@ -26,7 +26,7 @@ def _write(data_dir, nquads: bytes, version: str, articles) -> None:
 
 def test_caches_follow_a_rebuild(seed_settings, tmp_path):
     seed = seed_settings.data_dir
-    full = (seed / DATASET_FILE).read_bytes()
+    full = dataset_nquads(seed)
     asserted_only = b"".join(line for line in full.splitlines(keepends=True) if not line.endswith(INFERRED))
     data_dir = tmp_path / "kg"
     _write(data_dir, full, "first", seed / "articles")

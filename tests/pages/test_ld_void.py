@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib.namespace import DCTERMS, RDF
 
-from kg.store import DATASET_FILE
+from kg.store import dataset_nquads
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 MG = rdflib.Namespace("https://w3id.org/meetgraph/ontology#")
@@ -78,7 +78,7 @@ def test_every_dump_downloads(void, pages_client, seed_settings):
         fmt = ox.RdfFormat.N_QUADS if str(dump).endswith(".nq.gz") else ox.RdfFormat.TRIG
         parsed = list(ox.parse(data, format=fmt))
         quads[str(dump).rsplit("/", 1)[-1]] = {str(q) for q in parsed if not _blank(q)}
-    full = (seed_settings.data_dir / DATASET_FILE).read_bytes()
+    full = dataset_nquads(seed_settings.data_dir)
     assert gzip.decompress(pages_client.get("/dumps/meetgraph.nq.gz").content) == full
     asserted, inferred = quads["meetgraph-asserted.nq.gz"], quads["meetgraph-inferred.nq.gz"]
     assert asserted | inferred == quads["meetgraph.nq.gz"] and not asserted & inferred
