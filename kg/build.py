@@ -42,6 +42,7 @@ from kg.vocab import graph_iri
 
 Progress = Callable[[Iterable, str, int], Iterable]
 STATE_VERSION = 1
+BACKGROUND_FILE = "background.pickle"
 
 
 def _quiet(items: Iterable, description: str, total: int) -> Iterable:
@@ -61,7 +62,17 @@ class Background:
     """Changes when the ontology, shapes or reference data do: ``kg add`` then rebuilds."""
 
     @classmethod
-    def load(cls, settings: Settings) -> "Background":
+    def load(cls, settings: Settings, cache: Path | None = None) -> "Background":
+        """Parse the curated files, or reuse ``cache`` (a pickle a build left) if they are unchanged."""
+        fingerprint = background_fingerprint(settings)
+        if cache is not None and cache.is_file():
+            try:
+                with open(cache, "rb") as f:
+                    cached = pickle.load(f)
+                if isinstance(cached, cls) and cached.fingerprint == fingerprint:
+                    return cached
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                pass  # a stale or broken cache is rebuilt
         reference = load_reference(settings.reference_dir, settings.base)
         ontology = load_ontology(settings.ontology_dir)
         shapes = load_shapes(settings.ontology_dir)
@@ -69,10 +80,24 @@ class Background:
             rules = compile_rules(ontology)
         except ValueError as error:
             raise BuildError(f"{settings.ontology_dir}: {error}") from None
-        digest = hashlib.sha256(__version__.encode())
-        for g in (ontology, shapes, reference):
-            digest.update(export_graph(g))
-        return cls(ontology, shapes, reference, Gazetteer(reference), rules, digest.hexdigest()[:16])
+        return cls(ontology, shapes, reference, Gazetteer(reference), rules, fingerprint)
+
+    def save(self, path: Path) -> None:
+        with open(path, "wb") as f:
+            pickle.dump(self, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def background_fingerprint(settings: Settings) -> str:
+    """The curated files as they are on disk, meetgraph's version and the base IRI."""
+    digest = hashlib.sha256(f"{__version__}\n{settings.base}\n".encode())
+    for folder in (settings.ontology_dir, settings.reference_dir):
+        for path in sorted(Path(folder).glob("*.ttl")):
+            digest.update(path.name.encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                pass  # the loader names the unreadable file
+    return digest.hexdigest()[:16]
 
 
 def export_graph(graph: Graph) -> bytes:
@@ -237,6 +262,7 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
         for slug, path in sources.items():
             shutil.copyfile(path, target / ARTICLES_DIR / f"{slug}.txt")
         State({f.article: f for f in facts}, assembled.signatures).save(target)
+        bg.save(target / BACKGROUND_FILE)
         meta = _meta(base, sources, total, assembled.resolved, counts, bg, "full", sorted(assembled.graphs), [])
         _write_meta(target, meta)
     return Built(meta, Path(settings.data_dir))
@@ -253,7 +279,7 @@ def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> B
     if meta.get("base") != settings.base:
         raise BuildError(f"the graph in {data_dir} was built with base {meta.get('base')}, not {settings.base}: rebuild it")
     new = [read_article(Path(f)) for f in files]
-    bg = Background.load(settings)
+    bg = Background.load(settings, cache=data_dir / BACKGROUND_FILE)
     state = State.load(data_dir)
     new_facts = extract_all(new, bg.gazetteer, progress)
     facts = dict(state.facts)

@@ -25,7 +25,13 @@ DataOpt = typer.Option(None, "--data-dir", help="Where the built store lives [en
 
 
 def settings(**overrides) -> Settings:
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as error:  # a bad KG_ variable: one line, not a traceback
+        problems = "; ".join(f"KG_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors())
+        raise KGError(f"bad settings: {problems}") from None
 
 
 def progress(items: Iterable, description: str, total: int) -> Iterable:
@@ -63,6 +69,7 @@ def build(
     if out_file:
         builder.write_out(built.data_dir, out_file)
     _summary(built)
+    _publish(s)
 
 
 @app.command()
@@ -74,8 +81,22 @@ def add(
     """Add articles to the built graph, reusing what was extracted from the others."""
     from kg import build as builder
 
-    built = builder.add(settings(base=base, data_dir=data_dir), files, progress)
+    s = settings(base=base, data_dir=data_dir)
+    store_in_step = _store_in_step(s)
+    built = builder.add(s, files, progress)
     _summary(built)
+    _publish(s, incremental=store_in_step)
+
+
+@app.command(name="publish")
+def publish_command(data_dir: Optional[Path] = DataOpt) -> None:
+    """Send the built graph to the external store KG_STORE: every named graph, their union as the
+    default graph, and the store's graphs under our base that the graph no longer has removed.
+    `kg build` and `kg add` do this by themselves; this retries after a failed publish."""
+    s = settings(data_dir=data_dir)
+    if s.store is None:
+        raise KGError("no external store to publish to: set KG_STORE to its SPARQL query endpoint")
+    _publish(s)
 
 
 @app.command()
@@ -153,6 +174,7 @@ def serve(
     if not is_built(s.data_dir):
         err.print(f"no graph in {s.data_dir}: building it first")
         _summary(builder.build(s, None, progress))
+        _publish(s)
     if get:
         from fastapi.testclient import TestClient
 
@@ -165,6 +187,26 @@ def serve(
     from service.server import serve as run_server
 
     run_server(s)
+
+
+def _store_in_step(s: Settings) -> bool:
+    """Before ``kg add``: whether KG_STORE holds the graph as it is now (then only changes are sent)."""
+    if s.store is None:
+        return False
+    from kg.publish import in_step
+
+    return in_step(s)
+
+
+def _publish(s: Settings, incremental: bool = False) -> None:
+    """After a build or an add: copy the graph to KG_STORE, when one is set."""
+    if s.store is None:
+        return
+    from kg.publish import publish
+
+    with err.status(f"publishing to {s.store}…") if err.is_terminal else _nothing():
+        published = publish(s, incremental=incremental)
+    err.print(published.summary(), highlight=False, soft_wrap=True)
 
 
 class _nothing:

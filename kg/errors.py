@@ -9,6 +9,8 @@
     ├── StoreError          no built graph, or the store cannot be opened
     ├── QueryError          a SPARQL query is malformed or refused
     │   └── QueryTimeout        it ran past the time limit
+    ├── RemoteStoreError    the external store (KG_STORE) answered with an error, or nonsense
+    │   └── StoreUnreachable    it could not be reached at all
     └── EvalError           a gold file is malformed
 
 The CLI prints ``str(error)`` on one line and exits with ``error.exit_code``; the service answers
@@ -57,6 +59,16 @@ class QueryError(KGError):
 
 class QueryTimeout(QueryError):
     pass
+
+
+class RemoteStoreError(KGError):
+    """The external store refused a request or answered what cannot be read (the service: 502)."""
+
+    exit_code = 6
+
+
+class StoreUnreachable(RemoteStoreError):
+    """No connection to the external store (the service: 503, worth retrying)."""
 
 
 class EvalError(KGError):

@@ -1,4 +1,5 @@
-"""``kg query``: evaluate on the built store, in a child process that the time limit can stop."""
+"""``kg query``: evaluate on the built store, in a child process that the time limit can stop;
+or, with ``KG_STORE`` set, on the external store (``kg.remote``), answered in the same formats."""
 
 from __future__ import annotations
 
@@ -26,7 +27,12 @@ def evaluate(store: ox.Store, sparql: str, fmt: str) -> bytes | str:
         raise QueryError(f"malformed query: {error}") from None
     except OSError as error:
         raise QueryError(f"query failed: {error}") from None
-    if isinstance(result, ox.QueryTriples):
+    return render(result, fmt)
+
+
+def render(result, fmt: str) -> bytes | str:
+    """An evaluated answer (pyoxigraph's, or ``kg.remote``'s parse of a store's) in ``fmt``."""
+    if not isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
         f = formats.by_name("turtle" if fmt == "table" else fmt)
         if f is None or f.kind not in ("graph", "dataset"):
             raise QueryError(f"--format {fmt} does not fit a CONSTRUCT/DESCRIBE answer: use turtle, ntriples, rdfxml, jsonld, trig or nquads")
@@ -73,6 +79,8 @@ def _child(data_dir: str, sparql: str, fmt: str, conn) -> None:
 
 
 def run_query(settings: Settings, sparql: str, fmt: str = "table") -> bytes | str:
+    if settings.store is not None:
+        return _run_remote(settings, sparql, fmt)
     open_store(settings.data_dir).query("ASK {}")  # a clear error now if nothing is built
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
@@ -92,3 +100,12 @@ def run_query(settings: Settings, sparql: str, fmt: str = "table") -> bytes | st
     if status == "error":
         raise value
     return value
+
+
+def _run_remote(settings: Settings, sparql: str, fmt: str) -> bytes | str:
+    """The same query on ``KG_STORE``, stopped at ``KG_QUERY_TIMEOUT`` like a local one."""
+    from kg.remote import RemoteStore
+
+    with RemoteStore(settings, connections=1, timeout=settings.query_timeout) as store:
+        with store.query(sparql, settings.query_timeout) as result:
+            return render(result, fmt)

@@ -5,6 +5,7 @@ Layout of ``settings.data_dir``::
     store/        the Oxigraph (RocksDB) store holding every named graph
     meta.json     version (an order-free hash of the quads), counts, articles, build time
     state.pickle  what ``kg add`` reuses: each article's facts and what its graph depends on
+    background.pickle  the parsed ontology, shapes, reference data and compiled rules
     articles/     the article files the graph was built from
 
 ``export_nquads`` writes the dataset as sorted N-Quads (``kg build --out``, the dumps).

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
@@ -47,6 +46,8 @@ def _fail(lines: Iterable[str]) -> None:
 
 def violations(data: Graph, shapes: Graph, ontology: Graph | None = None, focus: list | None = None,
                inplace: bool = False) -> list[str]:
+    from pyshacl import validate as shacl_validate  # slow to import: only when validating
+
     conforms, report, _text = shacl_validate(
         data,
         shacl_graph=shapes,

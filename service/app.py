@@ -1,7 +1,8 @@
 """``create_app(settings)``: the meetgraph HTTP service, with nothing built at import time.
 
 The lifespan opens the built graph (its version, and the query workers that each open the store
-read-only) and closes them on shutdown; the Linked Data routes and the pages share the same
+read-only — or, with ``KG_STORE``, the connections to the external store, ``service.remote``) and
+closes them on shutdown; the Linked Data routes and the pages share the same
 ``SparqlService`` through ``app.state.site``, and the dumps live in a folder of the app's own. Middleware, outermost first: the access log (it sees every
 response and the bytes sent), CORS (browser tools such as YASGUI), gzip.
 """
@@ -24,7 +25,9 @@ from service import errors, linked_data, pages, sparql
 from service.access_log import AccessLogMiddleware
 from service.cache import LRUCache
 from service.dumps import Dumps
+from service.evaluation import Runner
 from service.executor import DatasetVersion, WorkerPool
+from service.remote import RemotePool
 from service.site import Site
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -47,8 +50,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        version = DatasetVersion(settings.data_dir)  # StoreError if nothing is built
-        pool = WorkerPool(settings.data_dir, settings.workers)
+        # StoreError if nothing is built: the data dir is needed even with an external store
+        # (version, meta, dumps, article texts)
+        version = DatasetVersion(settings.data_dir, published_to=settings.store)
+        pool: Runner = RemotePool(settings) if settings.store else WorkerPool(settings.data_dir, settings.workers)
         await run_in_threadpool(pool.start)
         app.state.sparql = sparql.SparqlService(
             settings=settings, pool=pool, version=version, cache=LRUCache(settings.cache_size)

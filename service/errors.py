@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.errors import KGError, QueryError, QueryTimeout, RemoteStoreError, StoreError, StoreUnreachable
 from service import negotiation
 from service.executor import PoolBusy, WorkerCrashed, syntax_position
 from service.screening import UpdateRefused
@@ -38,6 +38,8 @@ _STATUS = (
     (QueryError, 400),
     (PoolBusy, 503),
     (StoreError, 503),
+    (StoreUnreachable, 503),
+    (RemoteStoreError, 502),
     (WorkerCrashed, 500),
 )
 

@@ -2,13 +2,16 @@
 
 The answer is serialised here, in the worker, because serialising a large answer is work the
 deadline must bound too; and cut here at ``max_results`` rows or triples. Serialisation is
-pyoxigraph's own, for every format.
+pyoxigraph's own, for every format. An external store's answer, parsed by pyoxigraph as it streams
+in (``service.remote``), goes through the same ``answer``: the same bytes, cut at the same place.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -44,16 +47,37 @@ class Answer:
     truncated: bool
 
 
+class Runner(Protocol):
+    """What evaluates jobs for the service: worker processes on the local store
+    (``service.executor.WorkerPool``) or an external store (``service.remote.RemotePool``)."""
+
+    size: int
+
+    def start(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def run(self, job: Job, timeout: float) -> Answer:
+        """The answer within ``timeout`` seconds, or a ``KGError`` the service maps to a status."""
+        ...
+
+
 def evaluate(store: ox.Store, job: Job) -> Answer:
     """Run ``job`` on ``store`` and serialise its answer, cut at ``job.max_results``.
 
     Raises what pyoxigraph raises: ``SyntaxError`` for a malformed query, ``ValueError`` (also for
     a format that does not suit the query form), ``RuntimeError``, ``OSError``.
     """
+    return answer(store.query(job.query, base_iri=job.base_iri, **_dataset_arguments(job)), job)
+
+
+def answer(result: object, job: Job) -> Answer:
+    """Serialise an evaluated query (``QueryBoolean``, ``QuerySolutions``, else an iterable of
+    triples) as ``job`` asks, cut at ``job.max_results``; ``ValueError`` when the format does not
+    suit the query form."""
     fmt = formats.by_name(job.format_name)
     if fmt is None:
         raise ValueError(f"unknown format {job.format_name!r}")
-    result = store.query(job.query, base_iri=job.base_iri, **_dataset_arguments(job))
     if isinstance(result, ox.QueryBoolean):
         if fmt.kind != "results":
             raise ValueError("an ASK query answers true or false: ask for a SPARQL results format")
@@ -104,7 +128,7 @@ def _solutions(result: ox.QuerySolutions, fmt: formats.Format, limit: int) -> An
     return Answer(cut.serialize(format=fmt.oxigraph), fmt.media_type, "solutions", len(rows), truncated)
 
 
-def _triples(result: ox.QueryTriples, fmt: formats.Format, job: Job) -> Answer:
+def _triples(result: Iterable[ox.Triple], fmt: formats.Format, job: Job) -> Answer:
     """Serialise at most ``job.max_results`` distinct triples (a graph is a set)."""
     graph: dict[ox.Triple, None] = {}
     truncated = False

@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.publish import PUBLISHED_FILE, published_record
 from kg.store import META_FILE, read_meta
 from service.evaluation import Answer, Job
 
@@ -54,32 +55,60 @@ class DatasetVersion:
     A cheap ``stat`` of meta.json per request: when it changes, the generation goes up and each
     worker reopens its store before its next job, so a ``kg build`` or ``kg add`` is picked up
     without restarting the server.
+
+    With an external store (``published_to``), answers come from the store, which holds the new
+    version only once ``kg.publish`` has finished: until the data dir's publish record names the
+    version, it is served as ``{version}+unpublished``, so nothing cached or tagged meanwhile is
+    mistaken for the published version's answer.
     """
 
-    def __init__(self, data_dir: Path) -> None:
-        self._path = Path(data_dir) / META_FILE
+    def __init__(self, data_dir: Path, published_to: str | None = None) -> None:
+        self._data_dir = Path(data_dir)
+        self._path = self._data_dir / META_FILE
+        self._published_to = published_to
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int, int] | None = None
-        self.meta: dict = read_meta(Path(data_dir))  # StoreError if nothing is built
+        self._stamp: tuple | None = None
+        self.meta: dict = read_meta(self._data_dir)  # StoreError if nothing is built
+        self.published: dict | None = None
         self.generation = 0
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            info = self._path.stat()
-        except OSError:
+        stamp = _stamp(self._path)
+        if stamp is None:
             return
-        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        if self._published_to is not None:
+            stamp += _stamp(self._data_dir / PUBLISHED_FILE) or ()
         with self._lock:
             if stamp == self._stamp:
                 return
-            self.meta = read_meta(self._path.parent)
+            self.meta = read_meta(self._data_dir)
+            if self._published_to is not None:
+                self.published = published_record(self._data_dir)
             self._stamp = stamp
             self.generation += 1
+        if self.version.endswith(_UNPUBLISHED):
+            log.warning("the graph in %s (version %s) is not published to %s yet: answers come "
+                        "from what the store holds (`kg publish` sends it)",
+                        self._data_dir, self.meta.get("version"), self._published_to)
 
     @property
     def version(self) -> str:
-        return str(self.meta.get("version", ""))
+        version = str(self.meta.get("version", ""))
+        if self._published_to is None or (self.published or {}).get("version") == version:
+            return version
+        return version + _UNPUBLISHED
+
+
+_UNPUBLISHED = "+unpublished"
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 @dataclass(eq=False)

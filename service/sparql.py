@@ -1,4 +1,5 @@
-"""``/sparql``: the SPARQL 1.1 Protocol, read-only, answered by worker processes within limits.
+"""``/sparql``: the SPARQL 1.1 Protocol, read-only, answered by worker processes within limits
+(or, with ``KG_STORE``, by an external store: ``service.remote``).
 
 Query by GET ``?query=``, by POST ``application/x-www-form-urlencoded`` or by POST
 ``application/sparql-query``; ``default-graph-uri``/``named-graph-uri`` set the dataset. The answer
@@ -30,7 +31,8 @@ from kg.settings import Settings
 from service import negotiation, query_page
 from service.cache import LRUCache
 from service.description import PREFIXES, service_description
-from service.executor import Answer, DatasetVersion, Job, WorkerPool
+from service.evaluation import Runner
+from service.executor import Answer, DatasetVersion, Job
 from service.negotiation import GRAPH_OFFERS, HTML_OFFER, RESULT_OFFERS, Offer
 from service.screening import UpdateRefused, screen
 from service.site import Site
@@ -54,7 +56,7 @@ class SparqlService:
     """
 
     settings: Settings
-    pool: WorkerPool
+    pool: Runner
     version: DatasetVersion
     cache: LRUCache[Answer]
     _graphs: dict[str, list[str]] = field(default_factory=dict)
