@@ -179,3 +179,111 @@ def test_dateline_date_is_not_the_meeting_date(reference):
                                     "TAIPEI, June 7 (Wire) - Acme CEO Jane Roe sat down with Globex CEO John Poe on Thursday."), reference)
     (m,) = facts.meetings
     assert str(m.span) == "2024-06-06" and facts.entities[m.place].name == "Taipei"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # denied, unconfirmed, not yet held, called off: no meeting
+        ("Globex on Friday denied a report in a trade weekly that Acme CEO Jane Roe had met Globex CEO John Poe in Oslo.", []),
+        ("Acme declined to confirm reports that Acme CEO Jane Roe had also met Globex CEO John Poe.", []),
+        ("Acme CEO Jane Roe and Globex CEO John Poe were both at the gala. There was no sign that Roe and Poe spoke.", []),
+        ("Acme CEO Jane Roe has yet to meet Globex CEO John Poe.", []),
+        ("Acme CEO Jane Roe had originally been due to meet Globex CEO John Poe on Sunday.", []),
+        ("Acme CEO Jane Roe arrived in Oslo on Monday. The meeting with Globex CEO John Poe was called off on Tuesday.", []),
+        # passive tours and being seen together
+        ("Acme CEO Jane Roe was given a tour of the plant by Globex CEO John Poe and Globex CTO Ann Lee on Monday.",
+         [{"Jane Roe", "John Poe", "Ann Lee"}]),
+        ("Acme CEO Jane Roe and Initech CEO Bill Lumbergh arrived in Oslo on Monday. "
+         "The two executives were shown around the yard by Globex CEO John Poe.",
+         [{"Jane Roe", "Bill Lumbergh", "John Poe"}]),
+        ("At the gala, Acme CEO Jane Roe was seen chatting and laughing with Globex CEO John Poe.", [{"Jane Roe", "John Poe"}]),
+        # a banquet given in someone's honour: host and guest of honour met
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday at a banquet hosted in Poe's honour by Initech CEO Bill Lumbergh.",
+         [{"Jane Roe", "John Poe"}, {"John Poe", "Bill Lumbergh"}]),
+        # joining someone on stage is an appearance; joining someone's delegation is not a meeting with them
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Initech CEO Bill Lumbergh joined them on stage for the ceremony.",
+         [{"Jane Roe", "John Poe"}]),
+        ("In Oslo, Acme CEO Jane Roe joined Globex CEO John Poe's trade delegation.", []),
+        # the relative a guest is named by is no guest
+        ("Acme CEO Jane Roe hosted Mia Lund, the widow of former Globex chairman Karl Lund, for dinner on Sunday.",
+         [{"Jane Roe", "Mia Lund"}]),
+        # people told to be with those who met, in the next sentence; not a crowd, not another event
+        ("Acme CEO Jane Roe was received by Globex CEO John Poe on Monday. Globex chairman Ann Lee was waiting with them.",
+         [{"Jane Roe", "John Poe", "Ann Lee"}]),
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Roe came with Acme CTO Ann Lee.",
+         [{"Jane Roe", "John Poe", "Ann Lee"}]),
+        ("Acme CEO Jane Roe toured the mill with Globex CEO John Poe. Also joining the tour was Deputy Mayor Tom Hale.",
+         [{"Jane Roe", "John Poe", "Tom Hale"}]),
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Poe later opened a shop in Bergen. He was accompanied by Ann Lee.",
+         [{"Jane Roe", "John Poe"}]),
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. The ribbon-cutting was attended by more than 300 guests, including Ann Lee.",
+         [{"Jane Roe", "John Poe"}]),
+        # a phrase about another event before the subject names no subject
+        ("Two days before meeting Globex CEO John Poe, Acme CEO Jane Roe shared a plate of tapas with actor Kim Vale in Madrid.",
+         [{"Jane Roe", "Kim Vale"}]),
+        # "the two" after a name, in a clause of their own
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Roe's meeting with Poe was their first since 2019, when the two sat down in Rome.",
+         [{"Jane Roe", "John Poe"}, {"Jane Roe", "John Poe"}]),
+    ],
+)
+def test_more_of_what_is_and_is_not_a_meeting(body, expected):
+    facts, meetings, _ = read(body)
+    assert sorted(sorted(m[0]) for m in meetings) == sorted(sorted(e) for e in expected)
+
+
+def test_names_with_accents_apostrophes_and_ministries():
+    facts, meetings, _ = read(
+        "Prime Minister Ana Gómez met Acme CEO Liam O'Connor in Lisbon on Monday. "
+        "Minister of Digital Affairs Tomas Berg also attended the meeting."
+    )
+    assert [m[0] for m in meetings] == [frozenset({"Ana Gómez", "Liam O'Connor", "Tomas Berg"})]
+
+
+def test_untitled_name_after_a_title_word_and_no_person_where_a_place_is():
+    facts, meetings, _ = read(
+        "House Speaker Karen Holt met Acme CEO Jane Roe on Tuesday. Roe then flew to Abu Dhabi, where she held talks with Globex CEO John Poe."
+    )
+    people = {e.name for e in facts.entities.values() if e.kind == "person"}
+    assert "Karen Holt" in people and not any("Abu" in p for p in people)
+    assert sorted(sorted(m[0]) for m in meetings) == [["Jane Roe", "John Poe"], ["Jane Roe", "Karen Holt"]]
+
+
+def test_a_bare_verb_after_a_planned_one_is_planned():
+    _, meetings, _ = read("On Friday, Acme CEO Jane Roe is scheduled to speak at the forum in Oslo and hold talks with Globex CEO John Poe.")
+    assert [m[:3] for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2025-10-31", "planned")]
+
+
+def test_held_talks_and_summits_without_with():
+    _, meetings, _ = read("Acme CEO Jane Roe arrived on Monday. The following day, Roe and Globex CEO John Poe held their first summit in Oslo.")
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2025-10-28")]
+
+
+@pytest.mark.parametrize(
+    "body, when",
+    [
+        # the future of a relative clause does not make the main clause's weekday future
+        ("Acme CEO Jane Roe met Globex CEO John Poe on Monday in Oslo, where their firms will build a plant.", "2025-10-27"),
+        # "to meet" after a past verb is a purpose, not a plan
+        ("Acme CEO Jane Roe was driven to Oslo on Monday to meet Globex CEO John Poe.", "2025-10-27"),
+        # "since Friday" dates the stay, not the meeting
+        ("Acme CEO Jane Roe ended her trip on Thursday with a meeting with Globex CEO John Poe at the hotel, where she had stayed since Monday.",
+         "2025-10-30"),
+    ],
+)
+def test_which_date_is_the_meetings(body, when):
+    _, meetings, _ = read(body)
+    assert [(m[1], m[2]) for m in meetings] == [(when, "held")]
+
+
+def test_role_references_are_not_ministers_or_offices():
+    facts, meetings, _ = read(
+        "U.S. Vice President Tom Hale arrived in Oslo on Monday with Trade Secretary Ann Lee. "
+        "The vice president is expected to meet Globex CEO John Poe at the Prime Minister's Office on Friday."
+    )
+    assert [(m[0], m[2]) for m in meetings] == [(frozenset({"Tom Hale", "John Poe"}), "planned")]
+
+
+def test_a_relative_named_by_first_name_takes_the_family_name():
+    facts, meetings, _ = read("On Sunday, Globex CEO John Poe and his wife, Maria, hosted Acme CEO Jane Roe for dinner in Oslo.")
+    assert [m[0] for m in meetings] == [frozenset({"John Poe", "Maria Poe", "Jane Roe"})]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # title (lower case) → property of the role tie
 TITLES: dict[str, str] = {
@@ -29,6 +32,8 @@ TITLES: dict[str, str] = {
     "economist": "affiliatedWith", "singer": "affiliatedWith", "actor": "affiliatedWith", "actress": "affiliatedWith",
     "physicist": "affiliatedWith", "scientist": "affiliatedWith", "researcher": "affiliatedWith", "investor": "affiliatedWith",
     "billionaire": "affiliatedWith", "entrepreneur": "affiliatedWith", "chief scientist": "affiliatedWith",
+    "gov.": "leads", "lieutenant governor": "affiliatedWith", "speaker": "affiliatedWith", "commissioner": "affiliatedWith",
+    "minister of state": "affiliatedWith",
 }
 # Titles that say who someone is but tie them to no organisation when none is named.
 PERSON_ONLY = {"singer", "actor", "actress", "physicist", "scientist", "researcher", "investor", "billionaire",
@@ -37,13 +42,20 @@ LEADING = {"ceoOf", "chairOf", "presidentOf", "leads"}
 # titles that name a person only in a role reference ("the Samsung leader"), never before a name
 REFERENCE_ONLY = {"head", "leader", "owner", "executive"}
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True) if t not in REFERENCE_ONLY)
-TITLE = rf"(?i:{_TITLE_ALT})"
+TITLE = rf"(?i:(?:{_TITLE_ALT})(?:-elect)?)"  # "Governor-elect Katie Hobbs" too
 TITLE_SEQ = rf"{TITLE}(?:\s*(?:,|and|&)\s*{TITLE})*(?:\s+\([A-Z]{{2,4}}\))?"
 QUALIFIER = r"(?i:former|late|then-|then|current|new|incoming|outgoing|acting|interim)"
 
-NAME_TOKEN = r"(?:[A-Z](?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"
+# Letters of names, accents included ("Sánchez", "Łukasz"): upper and lower case classes.
+UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOW = "a-zß-öø-ÿā-ž"
+CAP_WORD = rf"[{UP}][{LOW}]+"
+NAME_TOKEN = (
+    rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+"
+    rf"|{CAP_WORD}(?:[-'’][{UP}{LOW}][{LOW}]+)*|(?:[A-Z]\.){{1,3}})"
+)
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
-HONORIFIC = r"(?:(?:Datuk|Dato'?|Seri|Tan Sri|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
+HONORIFIC = r"(?:(?:Datuk|Dato'?|Datin|Seri|Sri|Utama|Tan Sri|Tun|Tengku|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}(?:\s+(?:{PARTICLE}\s+){{1,2}}[a-z]{{3,}}\b)?(?:\s+(?:[IVX]{{1,4}}|Jr\.|Sr\.)(?![\w]))?"
 # Words that make a capitalised run a place or an organisation, never a person.
 NOT_PERSON_WORDS = set(
@@ -67,7 +79,8 @@ NOT_NAME = set(
     "President Chairman Chairwoman Chair CEO Chief Executive Founder Vice Prime Minister Professor Mr Ms Mrs Dr "
     "Group Inc Corp Co Ltd Company Electronics University Office Government Seoul Korea Korean US U.S. "
     "American Chinese Japanese AI According Courtesy Photo Captured Analysts Sources Officials "
-    "Datuk Dato Seri Sheikh Sir Dame Crown Prince Emir King Queen Sultan Deputy Secretary Senator Governor Mayor".split()
+    "Datuk Dato Seri Sheikh Sir Dame Crown Prince Emir King Queen Sultan Deputy Secretary Senator Governor Mayor "
+    "Gov Lieutenant Speaker Commissioner Tengku Tun Utama".split()
 )
 
 # Surnames written first whose bearer is called by the last name ("Pham Minh Chinh" → "Chinh").
@@ -122,6 +135,19 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
 FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|may|might|to meet)\b", re.I)
+_PAST_PURPOSE = re.compile(r"\b(?:was|were|went|came|flew|travell?ed|drove|driven|arrived|headed|returned|stopped)\b[^.;]{0,60}$", re.I)
+
+
+def future_at(text: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``text[lo:hi]`` speaks of the future. "To meet" after a past verb is a purpose
+    ("was driven to Cambridge on Monday to meet the board"), not a plan."""
+    for m in FUTURE.finditer(text, lo, len(text) if hi is None else hi):
+        if m.group(0).lower() == "to meet" and _PAST_PURPOSE.search(text, max(0, m.start() - 80), m.start()):
+            continue
+        return True
+    return False
+
+
 BACKGROUND = re.compile(r"\b(previously|had (?:previously |earlier |first |last )?met|the last time|first met|earlier met|last met|in the past|back in|once met|had a meeting|had held|have met|has met|officially met)\b", re.I)
 
 
@@ -130,7 +156,28 @@ def given_names() -> frozenset[str]:
     """First names (a 40k-name list shipped by gender-guesser), to spot people the text does not title."""
     import gender_guesser.detector as detector  # a name list, loaded once and only when needed
 
-    return frozenset(detector.Detector(case_sensitive=True).names)
+    # parsing the list takes about a second: the result is kept in the user's cache folder
+    source = Path(detector.__file__).with_name("data") / "nam_dict.txt"
+    try:
+        stamp = f"{source.stat().st_size}-{source.stat().st_mtime_ns}"
+    except OSError:
+        stamp = "unknown"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "meetgraph" / f"given-names-{stamp}.pickle"
+    try:
+        with open(cache, "rb") as f:
+            return frozenset(pickle.load(f))
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    names = frozenset(detector.Detector(case_sensitive=True).names)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(partial, "wb") as f:
+            pickle.dump(sorted(names), f, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache)
+    except OSError:
+        pass  # a read-only home: parse again next time
+    return names
 
 
 def surname_keys(surname: str) -> set[str]:

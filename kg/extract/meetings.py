@@ -16,10 +16,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("plural", r"\b(?:a\s+series\s+of\s+)?meetings\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
-        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|chat|coffee|tea|drinks|meal)\s+with\b"),
-        ("verb", r"\b(?:engaged\s+in|held|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner)\b(?!\s+(?:with|between))"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal)\s+with\b"),
+        ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
-        ("verb", r"\bspen[dt]\s+(?:the\s+|an?\s+)?(?:afternoon|morning|evening|day|hours?|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
+        ("verb", r"\bspen[dt]\s+(?:(?:the|an?|about|some|nearly|almost|around|over|more\s+than|two|three|four|five|several|\d+)\s+){0,3}(?:afternoon|morning|evening|day|hours?|minutes|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
+        ("verb", r"\bshared\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:plate|meal|table|bottle|pot|platter|dinner|lunch|breakfast|drink)\b(?:[^,.;]{0,50}?)\bwith\b"),
+        ("verb", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)(?:\s+and\s+[a-z]+ing)?\s+with\b"),
+        ("group", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)\b(?!\s+(?:and\s+[a-z]+ing\s+)?with)"),
+        ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
         ("verb", r"\b(?:dined|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
@@ -29,12 +33,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\btold\b(?=\s+(?:(?-i:[A-Z])|the\s+(?:president|prime\s+minister|chairman|ceo|crown\s+prince)\b))|\b(?:to\s+)?brief(?:ed|s)?\b(?=\s+(?-i:[A-Z]))"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled)\b(?!\s+with)"),
         ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
-        ("verb", r"\b(?:called\s+on|calls\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
+        ("verb", r"\b(?:called\s+on|calls\s+on|to\s+call\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
         ("verb", r"\b(?:greeted|hugged|embraced)\b"),
         ("verb", r"\btoured\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
-        ("verb", r"\b(?:showed|gave)\b(?=[^.;]{0,80}\b(?:around|a\s+tour)\b)"),
+        ("verb", r"\b(?:showed|gave|walked)\b(?=[^.;]{0,80}\b(?:around|a\s+tour|through)\b)"),
     )
 )
 CLAUSE_BREAK = re.compile(
@@ -80,9 +84,23 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
 
 
 NOT_HAPPENED = re.compile(
-    r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
+    r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad (?:also |originally |initially |earlier )?been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
+FRONTED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:before|after|since|while|when|upon)\s+[a-z]+ing\b[^,]*,", re.I)
+"""A phrase before the subject about another event: the people in it are not the subject."""
+UNREAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|declined\s+to\s+(?:confirm|comment\s+on)|refused\s+to\s+confirm|(?:would|could|did)\s+not\s+confirm|unconfirmed"
+    r"|no\s+(?:indication|sign|evidence|confirmation)|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to)\b[^.;]*$",
+    re.I,
+)
+"""Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
+CALLED_OFF = re.compile(r"^[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
+"""After the verb: "the meeting with X was called off"."""
+CEREMONY = re.compile(r"\bon\s+(?:the\s+)?stage\b|\b(?:for|at|during)\s+the\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|unveiling|concert|festival|rally|parade|photo\s+op)\b", re.I)
+"""Joining someone on stage or at a ceremony is an appearance, not a meeting."""
+KIN_OF = re.compile(r"\b(?:widow|widower|wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter|nephew|niece|successor|predecessor)\s+of\s+(?:the\s+)?(?:late\s+|former\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
+"""A person named only to say whose relative someone is ("the widow of Shinzo Abe")."""
 REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
 CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
@@ -281,18 +299,25 @@ def meetings_in_sentence(
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
-            if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or _quoted_speech(sentence, t_lo)
+            if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
+                    or CALLED_OFF.match(sentence, t_hi, c_hi) or _quoted_speech(sentence, t_lo)
                     or REMOTE.search(sentence, t_lo, c_hi) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
                 continue
-            if re.match(r"(?i)hosted", sentence[t_lo:t_hi]) and re.search(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo|roundtable|seminar|symposium|banquet|session)\b[^.;]{0,40}$", sentence[c_lo:t_lo], re.I) and re.match(r"\s+by\b", sentence[t_hi:]):
+            honoured = _hosted_event(sentence, mentions, c_lo, t_lo, t_hi, c_hi)
+            if honoured is not None:
                 prev_end = t_hi
-                continue  # "celebrations hosted by X": an event's host, not a meeting
+                if len(honoured) >= 2:
+                    drafts.append(_event_draft(honoured, sentence, mentions, dates, c_lo, c_hi, ctx, narrative, paragraph))
+                continue
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
             purpose = PURPOSE.search(sentence, t_hi, nxt)
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
+            fronted = FRONTED.match(sentence, prev_end, t_lo)
+            if fronted and _persons(mentions, fronted.end(), t_lo):
+                subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"
             owners = {m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4])}
             if set(subjects) - owners:
                 subjects = [p for p in subjects if p not in owners or any(
@@ -304,8 +329,9 @@ def meetings_in_sentence(
                 after = _persons(mentions, reporting[-1].end(), t_lo)
                 subjects = after or subjects
             group_ref = re.search(r"\b(?:the (two|three|four|five)|the pair|both|they|the leaders)\b", subj_region, re.I)
-            if not subjects and group_ref:
-                subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx)
+            last_named = max((m.end for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo), default=prev_end)
+            if group_ref and (not subjects or prev_end + group_ref.start() >= last_named):
+                subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx) or subjects  # "…, when the two sat down"
             if not subjects:
                 orgs = [m.key for m in mentions if m.kind == "org" and prev_end <= m.start < t_lo]
                 for org in orgs:
@@ -317,11 +343,15 @@ def meetings_in_sentence(
                 subjects = [subject_of_sentence]
             if not subjects and ctx.last_subject and re.search(r"\b(?:his|her)\b", subj_region, re.I):
                 subjects = [ctx.last_subject]
-            objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects and not _quoted(p, mentions, sentence, t_hi, obj_hi)]
+            objects = [p for p in _persons(mentions, t_hi, obj_hi) if p not in subjects and not _quoted(p, mentions, sentence, t_hi, obj_hi)
+                       and not _aside(p, mentions, sentence, t_hi, obj_hi)]
             joined = re.search(r"\b(?:joined|accompanied)\s+by\b|\b(?:together|along)\s+with\b", sentence[t_hi:c_hi])
             if joined:
                 objects += [p for p in _persons(mentions, t_hi + joined.end(), c_hi) if p not in subjects + objects
                             and not _quoted(p, mentions, sentence, t_hi, c_hi)]
+            if re.match(r"(?i)joined", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
+                prev_end = t_hi
+                continue  # "joined them on stage for the ceremony"
             if last is not None and subjects and re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:]):
                 last.participants += [p for p in subjects if p not in last.participants]
                 last.evidence += [sentence] if sentence not in last.evidence else []
@@ -359,9 +389,9 @@ def meetings_in_sentence(
                 clause_dates = []  # "following the meeting with Modi": a meeting already told
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
             own = [d for d in clause_dates if d not in report]
-            if not lx.FUTURE.search(sentence, max(seg_lo, t_lo - 60), t_hi):
+            if not (lx.future_at(sentence, max(seg_lo, t_lo - 60), t_hi) or _infinitive_after_future(sentence, c_lo, t_lo, t_hi)):
                 own = [d for d in own if d.span.start <= ctx.published]  # a held meeting is not in the future
-            future = bool(lx.FUTURE.search(sentence, max(seg_lo, t_lo - 60), t_hi))  # the verb's own words
+            future = bool(lx.future_at(sentence, max(seg_lo, t_lo - 60), t_hi)) or _infinitive_after_future(sentence, c_lo, t_lo, t_hi)
             background = bool(lx.BACKGROUND.search(sentence, c_lo, c_hi))
             # one meeting per object when each object has its own date; one per date for one group
             obj_starts = sorted(m.start for m in mentions if m.kind == "person" and m.key in objects and t_hi <= m.start < obj_hi)
@@ -424,6 +454,53 @@ def meetings_in_sentence(
     return drafts
 
 
+_EVENT_NOUN = re.compile(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo|roundtable|seminar|symposium|banquet|session|dinner|lunch|luncheon|breakfast)\b[^.;]{0,40}$", re.I)
+_HONOUR = re.compile(r"\bhonou?r\b|\bfor\b", re.I)
+
+
+def _hosted_event(sentence: str, mentions: list[Mention], c_lo: int, t_lo: int, t_hi: int, c_hi: int) -> list[str] | None:
+    """"a banquet hosted in Trump's honour by the emir": the host and the guest of honour met;
+    "celebrations hosted by X" names only an event's host. None when the verb is not such a participle."""
+    if not (re.match(r"(?i)hosted", sentence[t_lo:t_hi]) and _EVENT_NOUN.search(sentence, c_lo, t_lo)):
+        return None
+    by = re.compile(r"\bby\b").search(sentence, t_hi, min(c_hi, t_hi + 60))
+    if by is None:
+        return None
+    between = sentence[t_hi:by.start()]
+    guests = _persons(mentions, t_hi, by.start()) if _HONOUR.search(between) else []
+    hosts = _persons(mentions, by.end(), min(c_hi, by.end() + 80))[:1]
+    return _dedupe(hosts + guests)
+
+
+def _event_draft(group: list[str], sentence: str, mentions: list[Mention], dates: list[DateMention], c_lo: int, c_hi: int,
+                 ctx: Context, narrative: DateSpan | None, paragraph: int) -> Draft:
+    """A meeting told by a participle phrase: the clause's date and place are its own."""
+    own = [d for d in dates if c_lo <= d.start < c_hi]
+    span, explicit = (own[0].span, True) if own else (narrative, False)
+    places = [m.key for m in mentions if m.kind == "place" and c_lo <= m.start < c_hi and is_location(sentence, m, mentions)]
+    return Draft(participants=group, span=span, explicit=explicit, place=PlaceBook(ctx).most_specific(places), topics=[],
+                 status="held", evidence=[sentence], background=False, host=group[0], paragraph=paragraph)
+
+
+def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
+    """A person named in the object only as a relative's anchor ("the widow of Shinzo Abe") or as
+    the owner of something ("joined Yoon's business delegation") is not met."""
+    spots = [m for m in mentions if m.key == person and lo <= m.start < hi]
+    return bool(spots) and all(
+        KIN_OF.search(sentence, max(0, m.start - 60), m.start)
+        or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
+        for m in spots
+    )
+
+
+def _infinitive_after_future(sentence: str, c_lo: int, t_lo: int, t_hi: int) -> bool:
+    """"is scheduled to speak at the summit and hold talks with X": a bare verb joined by "and"
+    to a planned one is planned too."""
+    return bool(re.match(r"(?i)(?:hold|meet|have|host|sit|dine|call|visit|pay)\b", sentence[t_lo:t_hi])
+                and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", sentence[c_lo:t_lo])
+                and lx.future_at(sentence, c_lo, t_lo))
+
+
 _SUBORDINATE = re.compile(r",\s+(?:who|which|whose)\b|\b(?:since|after|before|because|until|once)\s+(?:the\s+|he\s+|she\s+|they\s+|it\s+)?[\w-]+", re.I)
 
 
@@ -435,7 +512,7 @@ def _relative_clause(sentence: str, lo: int, pos: int) -> bool:
 
 def _subordinate(sentence: str, trigger_end: int, pos: int) -> bool:
     """A date after "who …", "since …", "after …" in the meeting's clause dates something else."""
-    return pos > trigger_end and bool(_SUBORDINATE.search(sentence, trigger_end, pos))
+    return pos > trigger_end and bool(_SUBORDINATE.search(sentence, trigger_end, pos) or re.search(r"\b(?:since|until|till)\s*$", sentence[:pos]))
 
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -449,8 +526,10 @@ def _group(word: str | None, mentions: list[Mention], before: int, last: Draft |
         return here[-n:]
     if last is not None and (n is None or len(set(last.participants)) == n):
         return list(last.participants)
-    if n and len(ctx.recent_people) >= n:
-        return list(ctx.recent_people[-n:])
+    later = {m.key for m in mentions if m.kind == "person" and m.start >= before and m.via in ("name", "title", "gazetteer")} - set(here)
+    earlier = [p for p in ctx.recent_people if p not in later]  # not those the sentence names after the verb
+    if n and len(earlier) >= n:
+        return earlier[-n:]
     return list(last.participants) if last is not None else []
 
 

@@ -172,6 +172,15 @@ _POST = re.compile(
 _TITLE_OF_COMMA = re.compile(
     rf"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})(?:'s|’s)\s+)?(?P<titles>{lx.TITLE})\s+(?:of|for)\s+[A-Z][^,;()]{{2,70}},\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
 )
+_DEPARTMENT = (
+    r"(?:Affairs|Investment|Transformation|Commerce|Trade|Industry|Industries|Energy|Finance|Defen[cs]e|Railways|"
+    r"Communications|Electronics|IT|Technology|Economy|Health|Education|Labou?r|Justice|Interior|Culture|Transport|"
+    r"Planning|Development|Innovation|Science|Security|Environment|Agriculture|Infrastructure|Resources|Treasury)"
+)
+# "Minister of Digital Transformation Mykhailo Fedorov": the name follows the department's last word
+_MINISTRY_TITLE = re.compile(
+    rf"\b{lx.TITLE}\s+(?:of|for)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*|and|&)\s*,?\s+)*?{_DEPARTMENT}\s+(?P<name>{lx.NAME_TOKEN}(?:\s+{lx.NAME_TOKEN}){{1,2}})"
+)
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
@@ -179,16 +188,16 @@ _SURNAME_FIRST = re.compile(
     rf"\b(?:{'|'.join(sorted(lx.VIETNAMESE_SURNAMES | lx.CHINESE_SURNAMES))})(?:\s+[A-Z][a-z]+){{1,2}}\b"
 )
 _KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z]+-[a-z]+\b")
-_GIVEN = re.compile(rf"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}})")
+_GIVEN = re.compile(rf"(?<![\w-])(?P<first>{lx.CAP_WORD})\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}})")
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
-    r"(?P<title>(?i:executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
+    r"(?P<title>(?i:vice president|president-elect|executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
     r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
-    r"tycoon|mogul|billionaire|founder))\b(?!\s+of\b)"
+    r"tycoon|mogul|billionaire|founder|commissioner))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to|the|a|an)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to|the|a|an)\b")
-ATTRIBUTIVE = re.compile(r"(?:'s|’s)?\s+(?:administration|government|era|camp|team|family|campaign|foundation|doctrine|presidency|tariffs?|cabinet|aides?|officials?|policy|policies|group|company|conglomerate|empire|brand|plant|factory)\b|-era\b")
+ATTRIBUTIVE = re.compile(r"(?i:'s|’s)?\s+(?i:administration|government|era|camp|team|family|campaign|foundation|doctrine|presidency|tariffs?|cabinet|aides?|officials?|policy|policies|group|company|conglomerate|empire|brand|plant|factory)\b|-era\b")
 _PRONOUN = re.compile(r"\b(?:he|He|she|She|him)\b")  # possessives name no participant
 _COUNTRY_ORG = re.compile(
     rf"(?P<country>{lx.COUNTRY_WORD})\s+(?:[\w-]+\s+){{0,3}}?{lx.COMPANY_NOUN}\s+(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*)"
@@ -199,6 +208,54 @@ _ORG_COUNTRY = re.compile(
 _PARENT = re.compile(
     rf"(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*),\s+(?:the|a|an)\s+(?P<owner>group|company|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:unit|subsidiary|affiliate|arm|division)\b"
 )
+
+
+_KIN_NAME = re.compile(rf"\b(?:his|her)\s+(?:wife|husband|son|daughter|brother|sister),?\s+(?P<given>{lx.CAP_WORD})\b(?!\s*[{lx.UP}])")
+
+
+def _kin_by_first_name(m: re.Match[str], mentions: list[Mention], ctx: Context, free, add) -> None:
+    """"Trump and his wife, Melania": a relative named by first name carries the family name of
+    the person just named."""
+    if not free(m.start("given"), m.end("given")) or m.group("given") in lx.NOT_NAME:
+        return
+    before = [x for x in mentions if x.kind == "person" and x.via != "pronoun" and x.end <= m.start()]
+    if not before:
+        return
+    family = ctx.facts.entities[max(before, key=lambda x: x.end).key].name
+    surname = next((t for t in family.split() if t.lower() == name_key(family)[0]), None)
+    if surname is None or surname == m.group("given"):
+        return
+    ent = ctx.entity("person", f"{m.group('given')} {surname}")
+    add(Mention(m.start("given"), m.end("given"), "person", ent.key, m.group("given"), "name"))
+
+
+def _each_start(rx: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Matches of ``rx`` tried at every capitalised word, not only after the previous match:
+    "House Speaker Paul Ryan" holds the name "Paul Ryan" though "House Speaker Paul" is no name."""
+    found: list[re.Match[str]] = []
+    for word in re.finditer(rf"(?<![\w-])[{lx.UP}]", sentence):
+        if found and word.start() < found[-1].end():
+            continue
+        prev = re.search(rf"(?<![\w.'’-])([{lx.UP}][\w-]*)\s+$", sentence[:word.start()])
+        if prev and not (_title_word(prev.group(1)) or re.fullmatch(r"[A-Z]{1,2}", prev.group(1))):
+            continue  # inside a capitalised run ("Lok Kalyan Marg"): only a title may precede a name
+        m = rx.match(sentence, word.start())
+        if m and m.group("first") in lx.given_names():
+            found.append(m)
+    return found
+
+
+def _title_word(word: str) -> bool:
+    low = word.lower().removesuffix("-elect")
+    return word.strip(".") in lx.NOT_NAME or low in lx.TITLES or low.strip(".") in lx.TITLES
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|flew\s+to|travell?ed\s+to|went\s+to|headed\s+to|arrived\s+in|landed\s+in)\s+$", re.I)
+
+
+def _placed(sentence: str, start: int, end: int) -> bool:
+    """"flew to Abu Dhabi", "in De Soto": a new name where a place is expected is no person."""
+    return bool(_PLACE_BEFORE.search(sentence[max(0, start - 20):start])) and not re.match(r"(?:'s|’s)", sentence[end:end + 2])
 
 
 def _not_a_person(name: str, sentence: str, end: int, gaz: Gazetteer) -> bool:
@@ -381,6 +438,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         for title in _split_titles(m.group("titles")):
             for org in dict.fromkeys(orgs):
                 ctx.add_role(person, org, title, evidence)
+    for m in _MINISTRY_TITLE.finditer(sentence):
+        if free(m.start("name"), m.end("name")):
+            person_at(m.start("name"), m.end("name"), m.group("name"), "title")
     for m in _TITLE_OF_COMMA.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         country = _country_named(m.group("owner") or "", ctx) or (lx.COUNTRY_WORDS.get(m.group("owner") or "") if m.group("owner") else None)
@@ -402,16 +462,16 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _SURNAME_FIRST.finditer(sentence):
         if free(m.start(), m.end()) and not any(t in lx.NOT_NAME for t in m.group(0).split()[1:]):
             person_at(m.start(), m.end(), m.group(0))
-    given = lx.given_names()
-    for m in _GIVEN.finditer(sentence):
+    for m in _each_start(_GIVEN, sentence):
         first, last = m.group("first"), m.group("last")
-        if first in given and first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end()):
+        if (first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end())
+                and not _placed(sentence, m.start(), m.end())):
             full = m.group(0)
             if not (gaz.lookup("org", last.split()[0]) or gaz.lookup("place", last.split()[0]) or gaz.lookup("org", first)):
                 person_at(m.start(), m.end(), full)
 
     # 4. references to people already met: surnames, roles, pronouns
-    for m in re.finditer(r"\b(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{3,4})\b", sentence):
+    for m in re.finditer(rf"\b(?:{lx.CAP_WORD}(?:-[A-Za-z][a-z]+)?|[A-Z]{{3,4}})\b", sentence):
         if ATTRIBUTIVE.match(sentence, m.end()):
             continue  # "the Biden administration": a name used as an adjective
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
@@ -434,6 +494,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 ctx.touch("person", key)
                 ctx.touch("org", org)  # "the tech giant" that follows is this one
                 _role_from_reference(m, key, mentions, ctx, evidence)
+    for m in _KIN_NAME.finditer(sentence):
+        _kin_by_first_name(m, mentions, ctx, free, add)
     for m in _PRONOUN.finditer(sentence):
         earlier = [x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
         referent = earlier[0] if earlier else ctx.last_subject  # the sentence's subject, else the last one
@@ -512,14 +574,14 @@ _TITLE_CLASS = {
     "ceo": {"ceoOf"}, "chief executive": {"ceoOf"}, "founder": {"founderOf"}, "co-founder": {"founderOf"},
     "president": {"presidentOf"}, "prime minister": {"leads"}, "crown prince": {"leads"}, "emir": {"leads"},
     "tycoon": lx.LEADING | {"founderOf"}, "mogul": lx.LEADING | {"founderOf"}, "billionaire": lx.LEADING | {"founderOf"},
-    "premier": {"leads"}, "chancellor": {"leads"}, "king": {"leads"},
+    "premier": {"leads"}, "chancellor": {"leads"}, "king": {"leads"}, "president-elect": {"presidentOf"},
 }
 
 
 def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclude: set[str] = frozenset()) -> tuple[str | None, str | None]:
     """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
     title = re.sub(r"\s+", " ", title.lower())
-    wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")})
+    wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")}) - {"affiliatedWith"}  # "the vice president" is no minister
     org_word = (org_word or "").strip()
     if org_word and org_word.split()[0] in lx.NOT_NAME - {"AI"}:
         org_word = ""

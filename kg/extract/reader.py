@@ -6,10 +6,10 @@ import re
 from datetime import date, timedelta
 
 from kg.articles import Article
-from kg.dates import DateSpan, find_dates
+from kg.dates import DateMention, DateSpan, find_dates
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.meetings import Draft, PlaceBook, is_location, meetings_in_sentence, venues
+from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, venues
 from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
@@ -31,6 +31,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     narrative: DateSpan | None = None
     narrative_place: str | None = None
     from_meeting = False
+    on_meeting = False  # the sentence before went on about a meeting (so "Also present was X" is about it)
     for p_index, sentences in enumerate(paragraphs(article.body)):
         for s_index, sentence in enumerate(sentences):
             dateline = DATELINE.match(sentence) if p_index <= 1 and s_index == 0 else None
@@ -41,9 +42,9 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             mentions = find_mentions(sentence, ctx, sentence)
             subject = next((m.key for m in mentions if m.kind == "person" and m.via != "pronoun"), ctx.last_subject)
             mentions = sorted(mentions + venues(sentence, mentions, ctx, subject), key=lambda m: (m.start, m.end))
-            tense = "future" if lx.FUTURE.search(sentence) else "past"
+            tense = "future" if lx.future_at(sentence) else "past"
             anchor = narrative.end if narrative and narrative.precision == "day" else None
-            dates = find_dates(sentence, article.date, tense, anchor)
+            dates = _dates(sentence, article.date, tense, anchor)
             if dateline:
                 dates = [d for d in dates if d.start >= dateline.end()]
             last = drafts[-1] if drafts else None
@@ -53,9 +54,10 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                     if dateline and d.place is None and narrative_place:
                         d.place, d.place_weak = narrative_place, True  # the dateline's city
                 drafts += new
+                on_meeting = True
             elif last is not None:
-                _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book)
-                _more_people(sentence, mentions, last)
+                grown = _more_people(sentence, mentions, last, on_meeting)
+                on_meeting = _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book) or grown
             # the narrative moves on with explicit, current dates and places
             if VISIT.search(sentence):
                 places = [m.key for m in mentions if m.kind == "place" and m.via != "venue" and is_location(sentence, m, mentions)]
@@ -79,30 +81,62 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     return facts
 
 
-JOINED_BY = re.compile(r"\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+_CLAUSE_EDGE = re.compile(r";|,\s+(?:where|which|who|when|while|but|whereas)\b|\s+(?:while|but|whereas)\s+")
 
 
-def _more_people(sentence: str, mentions, last: Draft) -> None:
-    """"The meeting was also attended by X": X took part in the meeting just told."""
+def _dates(sentence: str, published: date, tense: str, anchor: date | None) -> list[DateMention]:
+    """Dates resolved by the tense of their own clause: in "on Monday inaugurated the plant, where
+    the firms will build jets", Monday is past though the sentence also speaks of the future."""
+    past = find_dates(sentence, published, "past", anchor)
+    if tense == "past":
+        return past
+    future = find_dates(sentence, published, "future", anchor)
+    if [(d.start, d.end) for d in past] != [(d.start, d.end) for d in future]:
+        return future
+    return [f if lx.future_at(sentence, *_clause_around(sentence, f.start, f.end)) else p for p, f in zip(past, future)]
+
+
+def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    edges = [(m.start(), m.end()) for m in _CLAUSE_EDGE.finditer(sentence)]
+    lo = max((e for s, e in edges if e <= start), default=0)
+    hi = min((s for s, e in edges if s >= end), default=len(sentence))
+    return lo, hi
+
+
+MEETING_WORD = re.compile(r"\s*(?:in\s+)?(?:the|that|their)?\s*\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering|table)\b", re.I)
+OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|event|celebrations?|conference|forum|summit|festival|concert|launch|opening|speech|parade|rally)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+
+
+def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool:
+    """"The meeting was also attended by X", "Also present was X" right after a meeting is told:
+    X took part in it. Not a crowd ("attended by 500 guests") nor another event ("also attended the
+    ceremony")."""
     match = JOINED_BY.search(sentence)
     if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I):
-        return  # "was not among the guests"
+        return False  # "was not among the guests"
+    if CROWD.search(sentence) or OTHER_EVENT.match(sentence, match.end()):
+        return False
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
-    about_meeting = re.search(r"\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering)\b", sentence[:match.start()], re.I)
+    about_meeting = MEETING_WORD.search(sentence[:match.start()]) or MEETING_WORD.match(sentence, match.end())
+    if not (about_meeting or on_meeting):
+        return False  # "He was accompanied by X" after a sentence about a store opening
     passive = re.match(r"(?i)(?:attended|joined|accompanied)\s+by", match.group(0))
     if passive and not (about_meeting or set(before) & set(last.participants)):
-        return  # "the ceremony was attended by …": another event
+        return False  # "the ceremony was attended by …": another event
     people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and m.start >= match.start()] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
+    return True
 
 
 def _reported(sentence: str, pos: int) -> bool:
     return bool(lx.REPORTING.match(sentence[pos:pos + 12].lstrip(", ")))
 
 
-def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook) -> None:
-    """A sentence that goes on about a recent meeting adds its topics (and venue) to it."""
+def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook) -> bool:
+    """A sentence that goes on about a recent meeting adds its topics (and venue) to it; true when
+    the sentence is about that meeting."""
     people = {m.key for m in mentions if m.kind == "person"}
     recent = list(reversed(drafts[-6:]))
     if not lx.BACKGROUND.search(sentence):  # the news itself before recalled meetings
@@ -115,7 +149,7 @@ def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook
     if target is None and REFERS_TO_MEETING.search(sentence):
         target = recent[0]
     if target is None:
-        return
+        return False
     topics = [m.key for m in mentions if m.kind == "technology"]
     if topics and (DISCUSS.search(sentence) or REFERS_TO_MEETING.search(sentence)):
         target.topics += [t for t in dict.fromkeys(topics) if t not in target.topics]
@@ -124,6 +158,7 @@ def _attach(sentence: str, mentions, dates, drafts: list[Draft], book: PlaceBook
         best = book.most_specific(places)
         if best and book.compatible(best, target.place):
             target.place = book.most_specific([p for p in (best, target.place) if p])
+    return bool(REFERS_TO_MEETING.search(sentence) or DISCUSS.search(sentence) or TOOK_PLACE.search(sentence))
 
 
 def _compatible(a: Draft, b: Draft, book: PlaceBook) -> bool:
