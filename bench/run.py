@@ -322,11 +322,16 @@ def _resources(data_dir: Path, limit: int = 2000) -> list[str]:
 
 
 def _union_file(data_dir: Path, target: Path) -> Path:
-    """``dataset.nq`` plus the union of its named graphs, each triple once, in the default graph:
-    the data as meetgraph's store holds it, for ``oxigraph load``."""
+    """The built dataset (also written beside ``target`` as ``dataset.nq``, for rdflib-endpoint)
+    plus the union of its named graphs, each triple once, in the default graph: the data as
+    meetgraph's store holds it, for ``oxigraph load``."""
     import pyoxigraph as ox
 
-    nquads = (data_dir / "dataset.nq").read_bytes()
+    from kg.store import dataset_nquads
+
+    nquads = dataset_nquads(data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (target.parent / "dataset.nq").write_bytes(nquads)
     triples = {(q.subject, q.predicate, q.object) for q in ox.parse(nquads, ox.RdfFormat.N_QUADS)}
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as f:
@@ -446,10 +451,10 @@ def measure_size(size: int, args: argparse.Namespace) -> dict:
     systems["meetgraph"] = asdict(measure_system(mg, args, examples, iris, cached=True))
     record["comparisons"] = {}
     if args.compare:
+        union = _union_file(data_dir, out / "union.nq")
         oxi = BIN / "oxigraph"
         if oxi.exists():
             location = out / "oxigraph-store"
-            union = _union_file(data_dir, out / "union.nq")
             load = run_measured([str(oxi), "load", "--location", str(location), "--file", str(union)], _env(),
                                 args.max_build_seconds, out / "oxigraph-load.log")
             port = free_port()
@@ -471,7 +476,7 @@ def measure_size(size: int, args: argparse.Namespace) -> dict:
                 "blocks rdflib-endpoint's event loop until it is restarted, which re-parses the whole dataset")
         elif rdflib_endpoint.exists():
             port = free_port()
-            server = Server("rdflib-endpoint", [str(rdflib_endpoint), "serve", str(data_dir / "dataset.nq"),
+            server = Server("rdflib-endpoint", [str(rdflib_endpoint), "serve", str(out / "dataset.nq"),
                                                 "--host", "127.0.0.1", "--port", str(port)],
                             _env(), f"http://127.0.0.1:{port}/", out / "rdflib-endpoint.log")  # its CLI serves at /
             systems["rdflib"] = asdict(measure_system(server, args, examples, iris, cached=False))
