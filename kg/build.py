@@ -1,8 +1,9 @@
 """Articles → reasoned, validated dataset → store.
 
 ``build`` reads every article and writes a fresh store. ``add`` reads only the new articles: it
-resolves identities again over the facts kept from the others (cheap), regenerates the graphs of
-just the articles whose nodes changed, and extends the closure from what those changes touch
+updates the identity index kept from the build (re-resolving only the nodes and meeting groups the
+new articles touch), regenerates the graphs of just the articles whose nodes or meetings changed,
+and extends the closure from what those changes touch
 (``kg.rules``), writing the difference into a checkpoint of the store. Both give the same dataset
 (tested byte for byte), and both leave the previous graph untouched when they fail.
 """
@@ -14,7 +15,7 @@ import json
 import pickle
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from kg.errors import BuildError, StoreError
 from kg.extract import extract_article
 from kg.extract.gazetteer import Gazetteer
 from kg.facts import ArticleFacts
-from kg.identity import Resolved, resolve
+from kg.identity import Identity, Resolved
 from kg.reference import load_ontology, load_reference, load_shapes
 from kg.rules import Rules, StoreIndex, closure, compile_rules, reasoner_view, retract, saturate, wanted
 from kg.settings import Settings
@@ -36,12 +37,13 @@ from kg.store import (
     staged_build, staged_update, version_of,
 )
 from kg.terms import Term, Triple, graph_triples
-from kg.triples import article_graph, signature
+from kg.triples import article_graph
 from kg.validate import validate_graph, validate_nodes
 from kg.vocab import graph_iri
 
 Progress = Callable[[Iterable, str, int], Iterable]
-STATE_VERSION = 1
+STATE_VERSION = 2
+FACTS_DIR = "facts"
 BACKGROUND_FILE = "background.pickle"
 
 
@@ -119,26 +121,41 @@ class Built:
 
 @dataclass
 class State:
-    """What ``kg add`` keeps between runs: each article's facts, and the signature of what its
-    graph was made from (its facts, and the nodes and events they resolved to)."""
+    """What ``kg add`` keeps between runs: the identity index (``state.pickle``) and each
+    article's facts (``facts/{slug}.pickle``), read only for the articles a change reaches."""
 
-    facts: dict[str, ArticleFacts] = field(default_factory=dict)
-    signatures: dict[str, str] = field(default_factory=dict)
+    identity: Identity
+    data_dir: Path | None = None
 
     @classmethod
     def load(cls, data_dir: Path) -> "State":
         try:
             with open(Path(data_dir) / STATE_FILE, "rb") as f:
-                version, facts, signatures = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError, ImportError) as error:
+                version, identity = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError, ImportError, TypeError) as error:
             raise StoreError(f"{data_dir}: unreadable build state ({error}): run `kg build`") from None
         if version != STATE_VERSION:
             raise StoreError(f"{data_dir}: built by another version of meetgraph: run `kg build`")
-        return cls(facts, signatures)
+        return cls(identity, Path(data_dir))
 
-    def save(self, data_dir: Path) -> None:
-        with open(Path(data_dir) / STATE_FILE, "wb") as f:
-            pickle.dump((STATE_VERSION, self.facts, self.signatures), f, protocol=pickle.HIGHEST_PROTOCOL)
+    def facts(self, slug: str) -> ArticleFacts:
+        try:
+            with open(self.data_dir / FACTS_DIR / f"{slug}.pickle", "rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+            raise StoreError(f"{self.data_dir}: unreadable facts of {slug} ({error}): run `kg build`") from None
+
+    def save(self, target: Path, facts: Iterable[ArticleFacts]) -> None:
+        """The index, and the facts given (the others are already in ``target``)."""
+        with open(Path(target) / STATE_FILE, "wb") as f:
+            pickle.dump((STATE_VERSION, self.identity), f, protocol=pickle.HIGHEST_PROTOCOL)
+        folder = Path(target) / FACTS_DIR
+        folder.mkdir(exist_ok=True)
+        for f in facts:
+            partial = folder / f"{f.article}.pickle.new"  # never write through a hard link
+            with open(partial, "wb") as out:
+                pickle.dump(f, out, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(folder / f"{f.article}.pickle")
 
 
 def extract_all(articles: list[Article], gazetteer: Gazetteer, progress: Progress = _quiet) -> list[ArticleFacts]:
@@ -154,8 +171,7 @@ class Assembled:
     """Every named graph of a dataset, before it is stored."""
 
     graphs: dict[str, set[Triple]]
-    resolved: Resolved
-    signatures: dict[str, str]
+    identity: Identity
     inferred: set[Triple] | None = None
 
 
@@ -163,14 +179,13 @@ def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background,
              reasoning: bool = True, progress: Progress = _quiet) -> Assembled:
     """Facts → one named graph per article (+ ontology, reference) → OWL 2 RL closure."""
     by_slug = {a.slug: a for a in articles}
-    resolved = resolve(facts, bg.gazetteer, base)
+    identity = Identity.of(facts, bg.gazetteer, base)
+    resolved = identity.resolved({f.article: f for f in facts})
     graphs = {graph_iri(base, "ontology"): canonical_triples(bg.ontology),
               graph_iri(base, "reference"): canonical_triples(bg.reference)}
-    signatures = {}
     for f in progress(sorted(facts, key=lambda f: f.article), "Writing graphs", len(facts)):
         graphs[graph_iri(base, f"article/{f.article}")] = article_triples(by_slug[f.article], f, resolved, base)
-        signatures[f.article] = signature(f, resolved)
-    assembled = Assembled(graphs, resolved, signatures)
+    assembled = Assembled(graphs, identity)
     if reasoning:
         ontology_name = graph_iri(base, "ontology")
         data = set().union(*(g for name, g in graphs.items() if name != ontology_name))
@@ -203,7 +218,7 @@ def _fill(store: ox.Store, graphs: dict[str, set[Triple]]) -> int:
     return total
 
 
-def _meta(base: str, slugs: Iterable[str], version_sum: int, resolved: Resolved, counts: dict[str, int],
+def _meta(base: str, slugs: Iterable[str], version_sum: int, identity: Identity, counts: dict[str, int],
           bg: Background, mode: str, changed: list[str], removed: list[str]) -> dict:
     inferred_name = graph_iri(base, "inferred")
     return {
@@ -215,7 +230,7 @@ def _meta(base: str, slugs: Iterable[str], version_sum: int, resolved: Resolved,
         "background": bg.fingerprint,
         "articles": sorted(slugs),
         "triples": {"asserted": sum(n for k, n in counts.items() if k != inferred_name), "inferred": counts.get(inferred_name, 0)},
-        "meetings": len(resolved.events),
+        "meetings": identity.meeting_count,
         "graphs": {name.rsplit("/graph/", 1)[-1]: n for name, n in sorted(counts.items())},
         "reasoning": mode,
         "changed_graphs": changed,
@@ -252,7 +267,7 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
     validate_graph((t for name, g in assembled.graphs.items() if name != ontology_name for t in g), bg.shapes, bg.ontology)
     if not store:
         total = sum(quad_hash(ox.Quad(*t, ox.NamedNode(name))) for name, g in assembled.graphs.items() for t in g)
-        return Built(_meta(base, sources, total, assembled.resolved, counts, bg, "full", sorted(assembled.graphs), []))
+        return Built(_meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs), []))
     with staged_build(settings.data_dir) as target:
         s = ox.Store(str(target / STORE_DIR))
         total = _fill(s, assembled.graphs)
@@ -261,9 +276,9 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
         (target / ARTICLES_DIR).mkdir()
         for slug, path in sources.items():
             shutil.copyfile(path, target / ARTICLES_DIR / f"{slug}.txt")
-        State({f.article: f for f in facts}, assembled.signatures).save(target)
+        State(assembled.identity).save(target, facts)
         bg.save(target / BACKGROUND_FILE)
-        meta = _meta(base, sources, total, assembled.resolved, counts, bg, "full", sorted(assembled.graphs), [])
+        meta = _meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs), [])
         _write_meta(target, meta)
     return Built(meta, Path(settings.data_dir))
 
@@ -282,19 +297,23 @@ def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> B
     bg = Background.load(settings, cache=data_dir / BACKGROUND_FILE)
     state = State.load(data_dir)
     new_facts = extract_all(new, bg.gazetteer, progress)
-    facts = dict(state.facts)
-    facts.update({f.article: f for f in new_facts})
     new_by_slug = {a.slug: a for a in new}
-    if meta.get("background") != bg.fingerprint:
-        # the ontology, reference data or meetgraph changed since the build: everything may differ
-        old = [read_article(data_dir / ARTICLES_DIR / f"{slug}.txt") for slug in state.facts if slug not in new_by_slug]
-        sources = {a.slug: Path(a.path) for a in old + new}
-        return _rebuild_from(settings, bg, old + new, [facts[a.slug] for a in old + new], sources, progress)
-
     base = settings.base
-    resolved = resolve(list(facts.values()), bg.gazetteer, base)
-    signatures = {slug: signature(f, resolved) for slug, f in facts.items()}
-    affected = sorted(slug for slug in facts if slug in new_by_slug or signatures[slug] != state.signatures.get(slug))
+    identity = state.identity
+    if meta.get("background") != bg.fingerprint:
+        affected = None  # the ontology, reference data or meetgraph changed since the build
+    else:
+        affected = identity.update(new_facts, [], bg.gazetteer)
+    if affected is None:
+        # everything may differ: rebuild from the stored articles and the new ones
+        old = [read_article(data_dir / ARTICLES_DIR / f"{slug}.txt") for slug in sorted(identity.order) if slug not in new_by_slug]
+        facts = [state.facts(a.slug) for a in old] + new_facts
+        sources = {a.slug: Path(a.path) for a in old + new}
+        return _rebuild_from(settings, bg, old + new, facts, sources, progress)
+    facts = {f.article: f for f in new_facts}
+    facts.update({slug: state.facts(slug) for slug in affected if slug not in facts})
+    resolved = identity.resolved(facts)
+    affected = sorted(affected)
     inferred_name = ox.NamedNode(graph_iri(base, "inferred"))
     with staged_update(data_dir) as (target, store):
         changed, total = [], int(meta["version_sum"])
@@ -363,8 +382,8 @@ def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> B
         for a in new:
             shutil.copyfile(a.path, target / ARTICLES_DIR / f"{a.slug}.txt.new")
             (target / ARTICLES_DIR / f"{a.slug}.txt.new").replace(target / ARTICLES_DIR / f"{a.slug}.txt")
-        State(facts, signatures).save(target)
-        new_meta = _meta(base, facts, total, resolved, counts, bg, "incremental", sorted(changed), [])
+        State(identity).save(target, new_facts)
+        new_meta = _meta(base, identity.order, total, identity, counts, bg, "incremental", sorted(changed), [])
         _write_meta(target, new_meta)
     return Built(new_meta, data_dir)
 

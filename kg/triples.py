@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -101,22 +99,6 @@ def article_graph(article: Article, facts: ArticleFacts, resolved: Resolved, bas
         if event.place_source == slug and event.place:
             g.add((m, MG.location, URIRef(event.place)))
     return g
-
-
-def signature(facts: ArticleFacts, resolved: Resolved) -> str:
-    """A hash of what ``article_graph`` reads from ``resolved`` for this article: when it is
-    unchanged, so is the graph (the article's own facts being the same)."""
-    parts: list = []
-    for key in sorted(facts.entities):
-        iri = resolved.iri(facts.article, key)
-        n = resolved.nodes[iri]
-        parts.append((key, iri, n.known, n.label, n.org_type))
-    for event, meeting in resolved.events_of(facts.article):
-        mine = facts.article
-        parts.append((event.iri, event.label, facts.meetings.index(meeting), event.status, event.status_source == mine,
-                      event.date_source == mine and (event.span.lexical, event.span.datatype, event.span.start, event.span.end),
-                      event.place_source == mine and event.place))
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _slug(iri: URIRef) -> str:
