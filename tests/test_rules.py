@@ -168,3 +168,21 @@ def test_add_keeps_the_default_graph_the_union_of_the_named_graphs(tmp_path):
     union = {(q.subject, q.predicate, q.object) for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
     default = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     assert default == union
+
+
+def test_add_reads_the_facts_of_only_the_articles_its_change_reaches(tmp_path, monkeypatch):
+    from kg import build as builder
+
+    s = Settings(data_dir=tmp_path / ".kg")
+    build(s)
+    read: list[str] = []
+    original = builder.State.facts
+
+    def spy(self, slug):
+        read.append(slug)
+        return original(self, slug)
+
+    monkeypatch.setattr(builder.State, "facts", spy)
+    add(s, [ROOT / "tests" / "dev3" / "articles" / sorted(p.name for p in (ROOT / "tests" / "dev3" / "articles").glob("*.txt"))[0]])
+    assert read_meta(s.data_dir)["reasoning"] == "incremental"
+    assert len(set(read)) < len(read_meta(s.data_dir)["articles"]) - 1
