@@ -21,8 +21,6 @@ from typing import Any, Callable
 
 STAGES = (
     "extract_all",     # article text -> facts (rule-based extraction)
-    "resolve",         # identity: one node per person, one per meeting
-    "signature",       # kg add: which article graphs the change reaches
     "article_triples", # facts -> one RDF graph per article
     "closure",         # kg build: OWL 2 RL closure (compiled rules)
     "retract",         # kg add: delete-and-rederive of what left the graph
@@ -55,11 +53,14 @@ def main(argv: list[str]) -> None:
     totals: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
     for name in STAGES:
-        setattr(builder, name, _timed(name, getattr(builder, name), totals, calls))
-    for cls, name in ((builder.Background, "load"), (builder.State, "load")):
+        if hasattr(builder, name):
+            setattr(builder, name, _timed(name, getattr(builder, name), totals, calls))
+    for cls, name in ((builder.Background, "load"), (builder.State, "load"), (builder.Identity, "of")):
         original = getattr(cls, name)
-        label = f"{cls.__name__}.load"
+        label = f"{cls.__name__}.{name}"  # identity: one node per person, one per meeting
         setattr(cls, name, classmethod(lambda c, *a, _f=original, _l=label, **k: _timed(_l, _f, totals, calls)(*a, **k)))
+    update = builder.Identity.update  # kg add: the identity index updated with the new articles
+    builder.Identity.update = lambda self, *a, **k: _timed("Identity.update", update, totals, calls)(self, *a, **k)
     imported = time.perf_counter() - started
     sys.argv = ["kg", *args]
     try:
