@@ -33,7 +33,7 @@ from kg.reference import load_ontology, load_reference, load_shapes
 from kg.rules import Rules, StoreIndex, closure, compile_rules, reasoner_view, retract, saturate, wanted
 from kg.settings import Settings
 from kg.store import (
-    ARTICLES_DIR, META_FILE, STATE_FILE, STORE_DIR, dataset_nquads, is_built, quad_hash, read_meta,
+    ARTICLES_DIR, META_FILE, STATE_FILE, STORE_DIR, dataset_nquads, exclusive, is_built, quad_hash, read_meta,
     staged_build, staged_update, version_of,
 )
 from kg.terms import Term, Triple, graph_triples
@@ -90,8 +90,11 @@ class Background:
 
 
 def background_fingerprint(settings: Settings) -> str:
-    """The curated files as they are on disk, meetgraph's version and the base IRI."""
+    """The curated files as they are on disk, meetgraph's own code and the base IRI: when any
+    changes, what was extracted and resolved before may differ, and ``kg add`` rebuilds."""
     digest = hashlib.sha256(f"{__version__}\n{settings.base}\n".encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
     for folder in (settings.ontology_dir, settings.reference_dir):
         for path in sorted(Path(folder).glob("*.ttl")):
             digest.update(path.name.encode() + b"\0")
@@ -268,7 +271,7 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
     if not store:
         total = sum(quad_hash(ox.Quad(*t, ox.NamedNode(name))) for name, g in assembled.graphs.items() for t in g)
         return Built(_meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs), []))
-    with staged_build(settings.data_dir) as target:
+    with exclusive(settings.data_dir), staged_build(settings.data_dir) as target:
         s = ox.Store(str(target / STORE_DIR))
         total = _fill(s, assembled.graphs)
         s.flush()
@@ -287,6 +290,11 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
 
 def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> Built:
     """New articles join the graph; an article whose slug is already in it replaces it."""
+    with exclusive(settings.data_dir):
+        return _add(settings, files, progress)
+
+
+def _add(settings: Settings, files: list[Path], progress: Progress) -> Built:
     data_dir = Path(settings.data_dir)
     if not is_built(data_dir):
         raise BuildError(f"no graph is built in {data_dir}: run `kg build` first")
@@ -300,14 +308,12 @@ def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> B
     new_by_slug = {a.slug: a for a in new}
     base = settings.base
     identity = state.identity
-    if meta.get("background") != bg.fingerprint:
-        affected = None  # the ontology, reference data or meetgraph changed since the build
-    else:
-        affected = identity.update(new_facts, [], bg.gazetteer)
+    stale = meta.get("background") != bg.fingerprint  # the curated files or meetgraph's code changed
+    affected = None if stale else identity.update(new_facts, [], bg.gazetteer)
     if affected is None:
         # everything may differ: rebuild from the stored articles and the new ones
         old = [read_article(data_dir / ARTICLES_DIR / f"{slug}.txt") for slug in sorted(identity.order) if slug not in new_by_slug]
-        facts = [state.facts(a.slug) for a in old] + new_facts
+        facts = (extract_all(old, bg.gazetteer, progress) if stale else [state.facts(a.slug) for a in old]) + new_facts
         sources = {a.slug: Path(a.path) for a in old + new}
         return _rebuild_from(settings, bg, old + new, facts, sources, progress)
     facts = {f.article: f for f in new_facts}

@@ -316,7 +316,9 @@ def retract(gone: Iterable[Triple], idx: Index, r: Rules, asserted) -> tuple[set
     """Delete-and-rederive: take ``gone`` (no longer asserted) out of the closure in ``idx``.
 
     ``asserted(t)`` says whether a triple is still asserted. Returns (triples that left the
-    closure, triples rederived and so still in it).
+    closure, triples rederived and so still in it). A store keeps only the wanted part of the
+    closure, so the steps that pass through an unwanted triple (``x a _:restriction`` on the way
+    to ``x a mg:Leader``) are followed without looking it up.
     """
     over: set[Triple] = set()
     agenda = deque(t for t in gone if t in idx)
@@ -326,20 +328,33 @@ def retract(gone: Iterable[Triple], idx: Index, r: Rules, asserted) -> tuple[set
             continue
         over.add(t)
         for c in consequences(t, idx, r):
-            if c not in over and c in idx and not asserted(c):
+            if c not in over and (c in idx or not wanted(c, r)) and not asserted(c):
                 agenda.append(c)
     for t in over:
         idx.discard(t)
-    nodes = {x for s, _, o in over for x in (s, o)}
+    nodes = {x for s, p, o in over for x in ((s,) if p == TYPE else (s, o))}
     back: set[Triple] = set()
-    for node in nodes:  # one step back: a derivation of (s p o) has a premise about s or o
+    for node in nodes:  # one step back: a derivation of (s p o) has a premise about s (or o)
         for u in _about(node, idx):
-            for c in consequences(u, idx, r):
-                if c in over:
-                    back.add(c)
+            back |= _rederivable(u, idx, r, over)
     back.update(t for t in over if asserted(t))
     kept = saturate(back, idx, r)
     return over - set(kept), kept
+
+
+def _rederivable(u: Triple, idx: Index, r: Rules, over: set[Triple]) -> set[Triple]:
+    """What of ``over`` follows from ``u``, also through unwanted triples no store keeps."""
+    found: set[Triple] = set()
+    seen: set[Triple] = set()
+    frontier = [u]
+    while frontier:
+        for c in consequences(frontier.pop(), idx, r):
+            if c in over:
+                found.add(c)
+            elif c not in seen and not wanted(c, r) and c not in idx:
+                seen.add(c)
+                frontier.append(c)
+    return found
 
 
 def _about(node: Term, idx: Index) -> Iterator[Triple]:

@@ -22,6 +22,7 @@ a consistent graph until it reopens.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -74,6 +75,31 @@ def load_dataset(store: ox.Store, nquads: bytes) -> None:
     store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
 
 
+_HELD: set[Path] = set()
+
+
+@contextmanager
+def exclusive(data_dir: Path) -> Iterator[None]:
+    """One ``kg build`` or ``kg add`` at a time per data dir: a second one would stage a copy of
+    the same graph and, renamed into place later, silently drop the first one's change."""
+    data_dir = Path(data_dir).resolve()
+    if data_dir in _HELD:  # re-entered by the same operation (add falling back to a build)
+        yield
+        return
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(data_dir.with_name(f".{data_dir.name}.lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreError(f"{data_dir}: another `kg build` or `kg add` is writing this graph; try again when it is done") from None
+        _HELD.add(data_dir)
+        try:
+            yield
+        finally:
+            _HELD.discard(data_dir)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @contextmanager
 def staged_build(data_dir: Path) -> Iterator[Path]:
     """Yield a fresh folder to build into; on success it replaces ``data_dir`` atomically.
@@ -105,7 +131,7 @@ def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
     """
     data_dir = Path(data_dir).resolve()
     with staged_build(data_dir) as staging:
-        source = ox.Store(str(data_dir / STORE_DIR))
+        source = ox.Store.read_only(str(data_dir / STORE_DIR))  # never a writer beside the service's readers
         try:
             source.backup(str(staging / STORE_DIR))
         finally:

@@ -186,3 +186,51 @@ def test_add_reads_the_facts_of_only_the_articles_its_change_reaches(tmp_path, m
     add(s, [ROOT / "tests" / "dev3" / "articles" / sorted(p.name for p in (ROOT / "tests" / "dev3" / "articles").glob("*.txt"))[0]])
     assert read_meta(s.data_dir)["reasoning"] == "incremental"
     assert len(set(read)) < len(read_meta(s.data_dir)["articles"]) - 1
+
+
+ACME = """title: Orbital chief visits Busan
+date: 2024-05-02
+source: The Test Times
+
+{title}Ingrid Halvorsen-Pike met SK Group Chairman Chey Tae-won in Busan on Tuesday to discuss batteries.
+"""
+
+
+def test_replacing_an_article_that_drops_a_role_equals_a_build(tmp_path):
+    """What leaves the graph takes its inferences along, also those derived through steps no store
+    keeps (a leader type through an anonymous restriction)."""
+    first, final = tmp_path / "first", tmp_path / "final"
+    first.mkdir(), final.mkdir()
+    for folder in (first, final):
+        for path in sorted((ROOT / "data" / "articles").glob("*.txt"))[:2]:
+            shutil.copy(path, folder)
+    (first / "900_orbital.txt").write_text(ACME.format(title="Orbital Freight CEO "), encoding="utf-8")
+    (final / "900_orbital.txt").write_text(ACME.format(title=""), encoding="utf-8")
+    step, full = Settings(data_dir=tmp_path / "step"), Settings(data_dir=tmp_path / "full")
+    build(step, first)
+    add(step, [final / "900_orbital.txt"])
+    build(full, final)
+    assert dataset_nquads(step.data_dir) == dataset_nquads(full.data_dir)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(triple, min_size=2, max_size=16), st.data())
+def test_retracting_from_a_store_that_keeps_only_wanted_inferences(bg, triples, data):
+    """As ``kg add`` sees it: the store holds the asserted triples and the wanted inferences."""
+    from kg.rules import StoreIndex
+
+    r = bg.rules
+    asserted = list(dict.fromkeys(graph_triples_of(triples)))
+    gone = data.draw(st.lists(st.sampled_from(asserted), max_size=len(asserted), unique=True))
+    remaining = set(t for t in asserted if t not in gone)
+    try:
+        before, expected = closure(asserted, r), closure(remaining, r)
+    except Exception:  # inconsistent random data
+        return
+    store = ox.Store()
+    store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in set(asserted) | before | set(r.individuals))
+    idx = StoreIndex(store)
+    retract(gone, idx, r, lambda t: t in remaining)
+    after = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    after = (after - idx.removed) | idx.triples
+    assert {t for t in after if t not in remaining and t not in r.individuals and wanted(t, r)} == expected
