@@ -319,79 +319,85 @@ def _add(settings: Settings, files: list[Path], progress: Progress) -> Built:
     facts = {f.article: f for f in new_facts}
     facts.update({slug: state.facts(slug) for slug in affected if slug not in facts})
     resolved = identity.resolved(facts)
-    affected = sorted(affected)
-    inferred_name = ox.NamedNode(graph_iri(base, "inferred"))
     with staged_update(data_dir) as (target, store):
-        changed, total = [], int(meta["version_sum"])
-        touched: set[Triple] = set()  # triples that left or joined some article graph
-        for slug in affected:
+        change = _Change(store, graph_iri(base, "inferred"), int(meta["version_sum"]),
+                         {graph_iri(base, short): n for short, n in meta["graphs"].items()})
+        for slug in sorted(affected):
             article = new_by_slug.get(slug) or read_article(data_dir / ARTICLES_DIR / f"{slug}.txt")
-            name = ox.NamedNode(graph_iri(base, f"article/{slug}"))
-            old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)}
-            now = article_triples(article, facts[slug], resolved, base)
-            if old == now:
-                continue
-            changed.append(name.value)
-            for t in old - now:
-                store.remove(ox.Quad(*t, name))
-                total -= quad_hash(ox.Quad(*t, name))
-            for t in now - old:
-                store.add(ox.Quad(*t, name))
-                total += quad_hash(ox.Quad(*t, name))
-            touched |= old ^ now
-
-        def asserted(t: Triple) -> bool:
-            if isinstance(t[0], ox.Literal):
-                return False
-            return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != inferred_name
-                       for q in store.quads_for_pattern(*t, None))
-
-        idx = StoreIndex(store)  # the default graph: still the previous closure
-        gone = [t for t in touched if not asserted(t) and t in idx]
-        joined = [t for t in touched if asserted(t) and t not in idx]
-        for t in gone:
-            if not reasoner_view(t):
-                idx.discard(t)
-        retract([t for t in gone if reasoner_view(t)], idx, bg.rules, asserted)
-        saturate([t for t in joined if reasoner_view(t)], idx, bg.rules)
-        for t in joined:
-            idx.add(t)  # annotations and Wikidata links: in the graph, not reasoned over
-
-        inferred_changes = 0
-        for t in set(idx.removed) | set(idx.triples) | set(touched):
-            if isinstance(t[0], ox.Literal):
-                continue
-            is_asserted = asserted(t)
-            in_closure = t in idx
-            infer = in_closure and not is_asserted and wanted(t, bg.rules)
-            default = is_asserted or infer
-            dq, iq = ox.Quad(*t, ox.DefaultGraph()), ox.Quad(*t, inferred_name)
-            was_default = any(True for _ in store.quads_for_pattern(*t, ox.DefaultGraph()))
-            was_inferred = any(True for _ in store.quads_for_pattern(*t, inferred_name))
-            if default != was_default:
-                (store.add if default else store.remove)(dq)
-            if infer != was_inferred:
-                inferred_changes += 1
-                if infer:
-                    store.add(iq)
-                    total += quad_hash(iq)
-                else:
-                    store.remove(iq)
-                    total -= quad_hash(iq)
-        if inferred_changes:
-            changed.append(inferred_name.value)
-        counts = {graph_iri(base, short): n for short, n in meta["graphs"].items()}
-        for name in changed:
-            counts[name] = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
-        focus = _subjects(touched | idx.triples | idx.removed)
-        validate_nodes(store, focus, bg.shapes, bg.ontology)
+            change.replace_graph(graph_iri(base, f"article/{slug}"), article_triples(article, facts[slug], resolved, base))
+        idx = change.reason(bg.rules)
+        validate_nodes(store, _subjects(change.touched | idx.triples | idx.removed), bg.shapes, bg.ontology)
         for a in new:
             shutil.copyfile(a.path, target / ARTICLES_DIR / f"{a.slug}.txt.new")
             (target / ARTICLES_DIR / f"{a.slug}.txt.new").replace(target / ARTICLES_DIR / f"{a.slug}.txt")
         State(identity).save(target, new_facts)
-        new_meta = _meta(base, identity.order, total, identity, counts, bg, "incremental", sorted(changed), [])
+        new_meta = _meta(base, identity.order, change.total, identity, change.counts, bg, "incremental", sorted(change.changed), [])
         _write_meta(target, new_meta)
     return Built(new_meta, data_dir)
+
+
+class _Change:
+    """One ``kg add`` written into a staged store: named graphs replaced, then the closure and
+    the default graph (their union) brought in line, with the version and counts kept up."""
+
+    def __init__(self, store: ox.Store, inferred: str, total: int, counts: dict[str, int]) -> None:
+        self.store, self.inferred = store, ox.NamedNode(inferred)
+        self.total, self.counts = total, counts
+        self.changed: list[str] = []
+        self.touched: set[Triple] = set()  # triples that left or joined some article graph
+
+    def _put(self, quad: ox.Quad, present: bool) -> None:
+        (self.store.add if present else self.store.remove)(quad)
+        sign = 1 if present else -1
+        self.total += sign * quad_hash(quad)
+        name = quad.graph_name.value
+        self.counts[name] = self.counts.get(name, 0) + sign
+
+    def replace_graph(self, name: str, now: set[Triple]) -> None:
+        g = ox.NamedNode(name)
+        old = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, g)}
+        if old == now:
+            return
+        self.changed.append(name)
+        for t in old - now:
+            self._put(ox.Quad(*t, g), False)
+        for t in now - old:
+            self._put(ox.Quad(*t, g), True)
+        self.touched |= old ^ now
+
+    def asserted(self, t: Triple) -> bool:
+        if isinstance(t[0], ox.Literal):
+            return False
+        return any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != self.inferred
+                   for q in self.store.quads_for_pattern(*t, None))
+
+    def reason(self, rules: Rules) -> StoreIndex:
+        """Retract what no graph asserts any more, saturate with what joined, then write the
+        difference into the inferred graph and the default graph."""
+        idx = StoreIndex(self.store)  # the default graph: still the previous closure
+        gone = [t for t in self.touched if not self.asserted(t) and t in idx]
+        joined = [t for t in self.touched if self.asserted(t) and t not in idx]
+        for t in gone:
+            if not reasoner_view(t):
+                idx.discard(t)
+        retract([t for t in gone if reasoner_view(t)], idx, rules, self.asserted)
+        saturate([t for t in joined if reasoner_view(t)], idx, rules)
+        for t in joined:
+            idx.add(t)  # annotations and Wikidata links: in the graph, not reasoned over
+        inferred_changed = False
+        for t in idx.removed | idx.triples | self.touched:
+            if isinstance(t[0], ox.Literal):
+                continue
+            is_asserted = self.asserted(t)
+            infer = not is_asserted and t in idx and wanted(t, rules)
+            if (is_asserted or infer) != any(True for _ in self.store.quads_for_pattern(*t, ox.DefaultGraph())):
+                (self.store.add if is_asserted or infer else self.store.remove)(ox.Quad(*t, ox.DefaultGraph()))
+            if infer != any(True for _ in self.store.quads_for_pattern(*t, self.inferred)):
+                self._put(ox.Quad(*t, self.inferred), infer)
+                inferred_changed = True
+        if inferred_changed:
+            self.changed.append(self.inferred.value)
+        return idx
 
 
 def _rebuild_from(settings: Settings, bg: Background, articles: list[Article], facts: list[ArticleFacts],
