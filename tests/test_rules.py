@@ -234,3 +234,31 @@ def test_retracting_from_a_store_that_keeps_only_wanted_inferences(bg, triples, 
     after = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     after = (after - idx.removed) | idx.triples
     assert {t for t in after if t not in remaining and t not in r.individuals and wanted(t, r)} == expected
+
+
+def test_add_then_replace_articles_by_shorter_versions_equals_a_build(tmp_path):
+    """Replacing an article by a shorter version takes meetings, roles and whole people out of the
+    graph; the graph is still the one a build of the final articles gives."""
+    rnd = random.Random(1)
+    source = sorted((ROOT / "tests" / "dev4" / "articles").glob("*.txt"))
+    rnd.shuffle(source)
+    first, final, edits = tmp_path / "first", tmp_path / "final", tmp_path / "edits"
+    for folder in (first, final, edits):
+        folder.mkdir()
+    for path in source[:5]:
+        shutil.copy(path, first)
+    for path in source:
+        shutil.copy(path, final)
+    step = Settings(data_dir=tmp_path / "step")
+    build(step, first)
+    for path in source[5:]:
+        add(step, [path])
+    for path in rnd.sample(source, 2):
+        head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        paragraphs = body.split("\n\n")
+        (edits / path.name).write_text(head + "\n\n" + "\n\n".join(paragraphs[: max(1, len(paragraphs) // 3)]), encoding="utf-8")
+        shutil.copy(edits / path.name, final / path.name)
+        add(step, [edits / path.name])
+    full = Settings(data_dir=tmp_path / "full")
+    build(full, final)
+    assert dataset_nquads(step.data_dir) == dataset_nquads(full.data_dir)
