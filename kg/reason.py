@@ -35,6 +35,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from kg.errors import InconsistencyError
+from kg.rules import transitive_closure
 from kg.vocab import MG
 
 
@@ -124,18 +125,7 @@ def _super_properties(ontology: Graph) -> dict[Node, set[Node]]:
     for a, b in ontology.subject_objects(OWL.equivalentProperty):
         direct.setdefault(a, set()).add(b)
         direct.setdefault(b, set()).add(a)
-    closed: dict[Node, set[Node]] = {}
-    for prop in direct:
-        seen: set[Node] = set()
-        frontier = list(direct[prop])
-        while frontier:
-            node = frontier.pop()
-            if node not in seen:
-                seen.add(node)
-                frontier.extend(direct.get(node, ()))
-        seen.discard(prop)
-        closed[prop] = seen
-    return closed
+    return {prop: set(supers) for prop, supers in transitive_closure(direct).items()}
 
 
 def _domains(ontology: Graph) -> dict[Node, set[Node]]:

@@ -44,11 +44,11 @@ UNDERSTOOD_TYPES = {str(c) for c in (
     OWL.AllDisjointClasses, RDFS.Class, RDF.Property, RDF.List)}
 
 
-def _closed(direct: dict[Term, set[Term]]) -> dict[Term, frozenset[Term]]:
-    """Strict transitive closure of a relation given as successor sets."""
-    out: dict[Term, frozenset[Term]] = {}
+def transitive_closure(direct: dict) -> dict:
+    """Strict transitive closure of a relation given as successor sets (any hashable nodes)."""
+    out: dict = {}
     for start in direct:
-        seen: set[Term] = set()
+        seen: set = set()
         frontier = list(direct[start])
         while frontier:
             node = frontier.pop()
@@ -89,6 +89,16 @@ def _list(g: Graph, head) -> list:
     return items
 
 
+def _pairs(ontology: Graph, predicate, both_ways: bool = False) -> dict[Term, set[Term]]:
+    """Subject → objects of one ontology predicate (and back, for a symmetric one)."""
+    out: dict[Term, set[Term]] = defaultdict(set)
+    for a, b in ontology.subject_objects(predicate):
+        out[to_ox(a)].add(to_ox(b))
+        if both_ways:
+            out[to_ox(b)].add(to_ox(a))
+    return dict(out)
+
+
 def compile_rules(ontology: Graph) -> Rules:
     """Raises ``ValueError`` on an axiom the engine does not implement."""
     for s, p, o in ontology:
@@ -97,22 +107,11 @@ def compile_rules(ontology: Graph) -> Rules:
                 raise ValueError(f"the rule engine does not implement {o} (on {s})")
             continue
         raise ValueError(f"the rule engine does not implement {p} (on {s})")
-    sub: dict[Term, set[Term]] = defaultdict(set)
-    for a, b in ontology.subject_objects(RDFS.subClassOf):
-        sub[to_ox(a)].add(to_ox(b))
-    subp: dict[Term, set[Term]] = defaultdict(set)
-    for a, b in ontology.subject_objects(RDFS.subPropertyOf):
-        subp[to_ox(a)].add(to_ox(b))
-    domains: dict[Term, set[Term]] = defaultdict(set)
-    for p, c in ontology.subject_objects(RDFS.domain):
-        domains[to_ox(p)].add(to_ox(c))
-    ranges: dict[Term, set[Term]] = defaultdict(set)
-    for p, c in ontology.subject_objects(RDFS.range):
-        ranges[to_ox(p)].add(to_ox(c))
-    inverses: dict[Term, set[Term]] = defaultdict(set)
-    for a, b in ontology.subject_objects(OWL.inverseOf):
-        inverses[to_ox(a)].add(to_ox(b))
-        inverses[to_ox(b)].add(to_ox(a))
+    sub = _pairs(ontology, RDFS.subClassOf)
+    subp = _pairs(ontology, RDFS.subPropertyOf)
+    domains = _pairs(ontology, RDFS.domain)
+    ranges = _pairs(ontology, RDFS.range)
+    inverses = _pairs(ontology, OWL.inverseOf, both_ways=True)
     chain_first: dict[Term, list] = defaultdict(list)
     chain_second: dict[Term, list] = defaultdict(list)
     for q, head in ontology.subject_objects(OWL.propertyChainAxiom):
@@ -143,11 +142,11 @@ def compile_rules(ontology: Graph) -> Rules:
         if not isinstance(o, Literal):
             terms.add(to_ox(o))
     individuals = [(to_ox(s), TYPE, to_ox(o)) for s, o in ontology.subject_objects(RDF.type) if not str(o).startswith(META)]
-    superprops = _closed(subp)
+    superprops = transitive_closure(subp)
     met_with = ox.NamedNode("https://w3id.org/meetgraph/ontology#metWith")
     return Rules(
-        supers=_closed(sub), superprops=superprops, domains=dict(domains), ranges=dict(ranges),
-        inverses=dict(inverses),
+        supers=transitive_closure(sub), superprops=superprops, domains=domains, ranges=ranges,
+        inverses=inverses,
         symmetric={to_ox(p) for p in ontology.subjects(RDF.type, OWL.SymmetricProperty)},
         transitive={to_ox(p) for p in ontology.subjects(RDF.type, OWL.TransitiveProperty)},
         chain_first=dict(chain_first), chain_second=dict(chain_second),

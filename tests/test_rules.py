@@ -16,9 +16,9 @@ from rdflib.namespace import OWL, RDF
 
 from kg.articles import read_articles
 from kg.build import Background, add, assemble, build, extract_all
-from kg.errors import BuildError
+from kg.errors import BuildError, InconsistencyError
 from kg.reason import reason
-from kg.rules import Index, closure, compile_rules, reasoner_view, retract, saturate, wanted
+from kg.rules import Index, StoreIndex, closure, compile_rules, reasoner_view, retract, saturate, wanted
 from kg.settings import Settings
 from kg.store import dataset_nquads, open_store, read_meta
 from kg.terms import graph_triples, to_rdflib
@@ -64,8 +64,6 @@ SLOW = hsettings(max_examples=12, deadline=None, suppress_health_check=[HealthCh
 
 
 def _consistent_owlrl(bg: Background, g: Graph):
-    from kg.errors import InconsistencyError
-
     try:
         return set(graph_triples(reason(bg.ontology, g)))
     except InconsistencyError:
@@ -80,30 +78,39 @@ def test_same_inferences_as_owlrl_on_random_data(bg, triples):
         g.add(t)
     expected = _consistent_owlrl(bg, g)
     if expected is None:
-        from kg.errors import InconsistencyError
-
         with pytest.raises(InconsistencyError):
             closure(graph_triples(g), bg.rules)
     else:
         assert closure(graph_triples(g), bg.rules) == expected
 
 
+@pytest.mark.parametrize("stored", [False, True], ids=["closure-in-memory", "store-of-wanted-inferences"])
 @hsettings(max_examples=60, deadline=None)
 @given(st.lists(triple, min_size=2, max_size=16), st.data())
-def test_retracting_equals_recomputing(bg, triples, data):
+def test_retracting_equals_recomputing(bg, stored, triples, data):
+    """Delete-and-rederive leaves the closure of what remains: on the whole closure in memory,
+    and on a store that keeps only asserted triples and wanted inferences, as ``kg add`` sees it."""
     r = bg.rules
-    kept_data = list(dict.fromkeys(graph_triples_of(triples)))
-    gone = data.draw(st.lists(st.sampled_from(kept_data), max_size=len(kept_data), unique=True))
-    remaining = [t for t in kept_data if t not in gone]
+    asserted = list(dict.fromkeys(graph_triples_of(triples)))
+    gone = data.draw(st.lists(st.sampled_from(asserted), max_size=len(asserted), unique=True))
+    remaining = {t for t in asserted if t not in gone}
     try:
         expected = closure(remaining, r)
-        idx = Index()
-        saturate([*r.individuals, *kept_data], idx, r)
-    except Exception:  # inconsistent random data: nothing to compare
+        if stored:
+            store = ox.Store()
+            store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in set(asserted) | closure(asserted, r) | set(r.individuals))
+            idx = StoreIndex(store)
+        else:
+            idx = Index()
+            saturate([*r.individuals, *asserted], idx, r)
+    except InconsistencyError:  # inconsistent random data: nothing to compare
         return
-    remaining_set = set(remaining)
-    retract(gone, idx, r, lambda t: t in remaining_set)
-    assert {t for t in idx.triples if t not in remaining_set and wanted(t, r)} == expected
+    retract(gone, idx, r, lambda t: t in remaining)
+    now = idx.triples
+    if stored:
+        now = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+        now = (now - idx.removed) | idx.triples
+    assert {t for t in now if t not in remaining and wanted(t, r)} == expected
 
 
 def graph_triples_of(triples):
@@ -211,29 +218,6 @@ def test_replacing_an_article_that_drops_a_role_equals_a_build(tmp_path):
     add(step, [final / "900_orbital.txt"])
     build(full, final)
     assert dataset_nquads(step.data_dir) == dataset_nquads(full.data_dir)
-
-
-@hsettings(max_examples=60, deadline=None)
-@given(st.lists(triple, min_size=2, max_size=16), st.data())
-def test_retracting_from_a_store_that_keeps_only_wanted_inferences(bg, triples, data):
-    """As ``kg add`` sees it: the store holds the asserted triples and the wanted inferences."""
-    from kg.rules import StoreIndex
-
-    r = bg.rules
-    asserted = list(dict.fromkeys(graph_triples_of(triples)))
-    gone = data.draw(st.lists(st.sampled_from(asserted), max_size=len(asserted), unique=True))
-    remaining = set(t for t in asserted if t not in gone)
-    try:
-        before, expected = closure(asserted, r), closure(remaining, r)
-    except Exception:  # inconsistent random data
-        return
-    store = ox.Store()
-    store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in set(asserted) | before | set(r.individuals))
-    idx = StoreIndex(store)
-    retract(gone, idx, r, lambda t: t in remaining)
-    after = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-    after = (after - idx.removed) | idx.triples
-    assert {t for t in after if t not in remaining and t not in r.individuals and wanted(t, r)} == expected
 
 
 def test_add_then_replace_articles_by_shorter_versions_equals_a_build(tmp_path):
