@@ -78,3 +78,16 @@ def test_add_refuses_a_bad_file_and_keeps_the_graph(seed_settings, tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(bad), "--data-dir", str(s.data_dir)], capture_output=True, text=True)
     assert r.returncode == 2 and "bad.txt" in r.stderr and "Traceback" not in r.stderr
     assert dataset(s.data_dir) == before
+
+
+def test_a_second_writer_is_refused_while_one_is_writing(seed_settings, tmp_path):
+    from kg.store import exclusive
+
+    s = Settings(data_dir=tmp_path / ".kg")
+    shutil.copytree(seed_settings.data_dir, s.data_dir)
+    before = dataset(s.data_dir)
+    with exclusive(s.data_dir):  # as a `kg build` or `kg add` in another process would hold it
+        r = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(NEW), "--data-dir", str(s.data_dir)],
+                           capture_output=True, text=True)
+    assert r.returncode != 0 and "another `kg build` or `kg add`" in r.stderr and "Traceback" not in r.stderr
+    assert dataset(s.data_dir) == before
