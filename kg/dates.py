@@ -34,14 +34,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_year", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
         ("month_rel", r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<rel_year>last|this|next)\s+year\b"),
         ("nth", r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"),
-        ("month", r"\b(?:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
+        ("month", r"\b(?i:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
         ("weekday", r"\b(?P<which>last|next|this|on|earlier on|late on)?\s*" + _WEEKDAY + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"),
         ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
+        ("elapsed", r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that|ago)\b"),
         ("year", r"\b" + _YEAR + r"\b"),
     )
 )
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 # A bare number before a month (e.g. "2 June") is a day only when plausible.
 _ANCHORED = {"the previous day", "the day before", "the following day", "the next day", "the same day",
@@ -125,9 +127,12 @@ def _pick_year(m: int, d: int | None, published: date, tense: str) -> int:
     return y - 1 if probe > published + timedelta(days=7) else y
 
 
-def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past", anchor: date | None = None) -> DateSpan | None:
+def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past", anchor: date | None = None,
+            story: DateSpan | None = None) -> DateSpan | None:
     g = match.groupdict()
     try:
+        if kind == "elapsed":
+            return _elapsed(g, published, story or (day(anchor) if anchor else None))
         if kind == "iso":
             return day(date.fromisoformat(g["iso"]))
         if kind == "days_from":
@@ -184,6 +189,26 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
     return None
 
 
+def _elapsed(g: dict[str, str], published: date, story: DateSpan | None) -> DateSpan | None:
+    """"Three months later", "two weeks earlier": counted from the last date the story told (none
+    told: no date); "five years ago": from publication. As precise as the unit counted in."""
+    n = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+    unit, direction = g["unit"].lower(), g["dir"].lower()
+    base = day(published) if direction == "ago" else story
+    if base is None:
+        return None
+    sign = -1 if direction in ("earlier", "before that", "ago") else 1
+    shift = relativedelta(**{f"{unit}s": sign * n})
+    start, end = base.start + shift, base.end + shift
+    if unit == "month":
+        return DateSpan(month(start.year, start.month).start, month(end.year, end.month).end)
+    if unit == "year":
+        return DateSpan(date(start.year, 1, 1), date(end.year, 12, 31))
+    if unit == "week" and base.precision == "day":
+        return week(start)
+    return DateSpan(start, end)
+
+
 def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None:
     if rel in _ANCHORED:
         base = anchor or published
@@ -220,8 +245,11 @@ def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None
     return table[rel]() if rel in table else None
 
 
-def find_dates(text: str, published: date, tense: str = "past", anchor: date | None = None) -> list[DateMention]:
-    """Every date expression in ``text``, resolved; overlapping matches keep the most specific."""
+def find_dates(text: str, published: date, tense: str = "past", anchor: date | None = None,
+               story: DateSpan | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved; overlapping matches keep the most specific.
+    ``anchor`` is the day the narrative is at ("the following day"), ``story`` the last date the
+    text told, however precise ("three months later")."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
@@ -231,11 +259,12 @@ def find_dates(text: str, published: date, tense: str = "past", anchor: date | N
                 continue
             if kind == "weekday" and not (match.group("which") or "").strip() and not _weekday_ok(text, s):
                 continue
-            span = resolve(kind, match, published, tense, anchor)
+            span = resolve(kind, match, published, tense, anchor, story)
             if span is None:
                 continue
             taken.append((s, e))
-            anchored = kind == "relative" and match.group("rel").lower() in _ANCHORED
+            anchored = (kind == "relative" and match.group("rel").lower() in _ANCHORED
+                        or kind == "elapsed" and match.group("dir").lower() != "ago")
             found.append(DateMention(match.group(0).strip(), s, e, span, anchored))
     return sorted(found, key=lambda m: m.start)
 

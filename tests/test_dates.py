@@ -52,3 +52,16 @@ def test_datatype_follows_precision():
     assert DateSpan(date(2024, 6, 1), date(2024, 6, 30)).datatype == "gYearMonth"
     assert DateSpan(date(2024, 6, 1), date(2024, 6, 1)).datatype == "date"
     assert DateSpan(date(2024, 2, 26), date(2024, 3, 3)).datatype == "gYear"
+
+
+def test_elapsed_time_counts_from_the_story_and_ago_from_publication():
+    from kg.dates import DateSpan, find_dates, month
+
+    published = date(2025, 2, 25)
+    [later] = find_dates("Three months later, the plant opened.", published, story=month(2019, 8))
+    assert (str(later.span), later.anchored) == ("2019-11", True)
+    [earlier] = find_dates("Ten days earlier, she flew in.", published, story=DateSpan(date(2024, 3, 1), date(2024, 3, 1)))
+    assert str(earlier.span) == "2024-02-20"
+    [ago] = find_dates("five years ago", published)
+    assert (str(ago.span), ago.anchored) == ("2020", False)
+    assert find_dates("Six weeks later, it closed.", published) == []  # nothing told to count from

@@ -34,10 +34,16 @@ TITLES: dict[str, str] = {
     "billionaire": "affiliatedWith", "entrepreneur": "affiliatedWith", "chief scientist": "affiliatedWith",
     "gov.": "leads", "lieutenant governor": "affiliatedWith", "speaker": "affiliatedWith", "commissioner": "affiliatedWith",
     "minister of state": "affiliatedWith",
+    "first lady": "affiliatedWith", "first gentleman": "affiliatedWith", "adviser": "affiliatedWith", "advisor": "affiliatedWith",
+    "astrophysicist": "affiliatedWith", "essayist": "affiliatedWith", "author": "affiliatedWith", "novelist": "affiliatedWith",
+    "writer": "affiliatedWith", "historian": "affiliatedWith", "philosopher": "affiliatedWith", "journalist": "affiliatedWith",
+    "activist": "affiliatedWith", "astronaut": "affiliatedWith", "musician": "affiliatedWith", "filmmaker": "affiliatedWith",
 }
 # Titles that say who someone is but tie them to no organisation when none is named.
 PERSON_ONLY = {"singer", "actor", "actress", "physicist", "scientist", "researcher", "investor", "billionaire",
-               "entrepreneur", "analyst", "economist"}
+               "entrepreneur", "analyst", "economist", "first lady", "first gentleman", "astrophysicist", "essayist",
+               "author", "novelist", "writer", "historian", "philosopher", "journalist", "activist", "astronaut",
+               "musician", "filmmaker"}
 LEADING = {"ceoOf", "chairOf", "presidentOf", "leads"}
 # titles that name a person only in a role reference ("the Samsung leader"), never before a name
 REFERENCE_ONLY = {"head", "leader", "owner", "executive"}
@@ -51,7 +57,7 @@ UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOW = "a-zß-öø-ÿā-ž"
 CAP_WORD = rf"[{UP}][{LOW}]+"
 NAME_TOKEN = (
-    rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+"
+    rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|(?:de|di|da|du|le|la|van|von)[A-Z][a-z]+"
     rf"|{CAP_WORD}(?:[-'’][{UP}{LOW}][{LOW}]+)*|(?:[A-Z]\.){{1,3}})"
 )
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
@@ -65,9 +71,10 @@ NOT_PERSON_WORDS = set(
     "Office Ministry Department Summit Forum Conference Expo Awards Club Hotel Resort Museum "
     "Gardens Stadium Arena Campus Lab Labs Motors Motor Electronics Systems Technologies Technology Semiconductor "
     "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
-    "Nations Times News Journal Herald Daily Review Magazine Room Chamber Garden Castle Cathedral Temple Church".split()
+    "Nations Times News Journal Herald Daily Review Magazine Room Chamber Garden Castle Cathedral Temple Church "
+    "Pro Pros Ultra".split()  # product lines ("Mac Pro"), never a surname
 )
-ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown)\b)[A-Z][\w&.+-]*|hynix|&)"
+ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown|Prime)\b)[A-Z][\w&.+-]*|hynix|&)"
 
 # Capitalised words that never belong to a name.
 NOT_NAME = set(

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 from kg.dates import DateMention, DateSpan
 from kg.extract import lexicon as lx
-from kg.extract.mentions import Context, Mention
+from kg.articles import slugify
+from kg.extract.mentions import Context, Mention, resolve_role_reference
+from kg.facts import Entity
 
 _T = r"(?:[\w-]+\s+){0,3}?"
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -17,7 +19,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("plural", r"\b(?:a\s+series\s+of\s+)?meetings\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
         ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal)\s+with\b"),
-        ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations)\b(?!\s+(?:with|between))"),
+        ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations|conversation|discussions)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
         ("verb", r"\bspen[dt]\s+(?:(?:the|an?|about|some|nearly|almost|around|over|more\s+than|two|three|four|five|several|\d+)\s+){0,3}(?:afternoon|morning|evening|day|hours?|minutes|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
         ("verb", r"\bshared\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:plate|meal|table|bottle|pot|platter|dinner|lunch|breakfast|drink)\b(?:[^,.;]{0,50}?)\bwith\b"),
@@ -35,7 +37,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
         ("verb", r"\b(?:called\s+on|calls\s+on|to\s+call\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
         ("verb", r"\b(?:greeted|hugged|embraced)\b"),
-        ("verb", r"\btoured\b(?:[^,.;]{0,60}?)\bwith\b"),
+        ("verb", r"\btoured\b(?:[^,.;]{0,60}?|[^.;]{0,110}?,\s+)\bwith\b(?=\s+(?:[A-Z]|the\s+[a-z]+\s+[A-Z]))"),
+        ("during", r"\b(?:during|at)\s+(?:a|an)\s+(?!(?:video|phone|virtual|telephone|online|board|shareholders['’]?|annual|general|cabinet|party|company|staff|town-hall)\b)(?:[\w-]+\s+){0,2}?(?:meeting|dinner|lunch|luncheon|breakfast)\b(?!\s+(?:with|of|between|for|hosted|attended|in\s+which))"),
+        ("office", r"\b(?:visited|visiting|visits|walked\s+into|went\s+to|came\s+to|arrived\s+at)\s+the\s+Oval\s+Office\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
         ("verb", r"\b(?:showed|gave|walked)\b(?=[^.;]{0,80}\b(?:around|a\s+tour|through)\b)"),
@@ -48,7 +52,7 @@ PURPOSE = re.compile(
     r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
     re.I,
 )
-SEPARATE = re.compile(r"\b(?:separately|as\s+well\s+as|respectively|individually|one-on-one\s+meetings)\b", re.I)
+SEPARATE = re.compile(r"\b(?:separately|as\s+well\s+as|respectively|individually|one-on-one\s+meetings|separate\s+(?:talks|meetings|discussions))\b", re.I)
 RECENTLY = re.compile(r"\brecently\b", re.I)
 VENUE = re.compile(
     r"\bat\s+(?:the\s+)?(?P<owner>the\s+latter|his|her|their|the\s+(?:[\w.]+\s+){0,2}(?:company|firm|tech\s+giant|giant|group)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|the\s+[\w-]+\s+(?:founder|CEO|chairman|chief|leader))(?:'s|’s|')\s+"
@@ -95,17 +99,31 @@ UNREAL = re.compile(
     re.I,
 )
 """Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
-CALLED_OFF = re.compile(r"^[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
+CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
 """After the verb: "the meeting with X was called off"."""
 CEREMONY = re.compile(r"\bon\s+(?:the\s+)?stage\b|\b(?:for|at|during)\s+the\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|unveiling|concert|festival|rally|parade|photo\s+op)\b", re.I)
 """Joining someone on stage or at a ceremony is an appearance, not a meeting."""
 KIN_OF = re.compile(r"\b(?:widow|widower|wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter|nephew|niece|successor|predecessor)\s+of\s+(?:the\s+)?(?:late\s+|former\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
 """A person named only to say whose relative someone is ("the widow of Shinzo Abe")."""
-REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
+REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference|meeting|chat|summit)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
+_REMOTE_BEFORE = re.compile(r"\b(?:video|virtual|online|phone|telephone)\s+$", re.I)
+"""The word just before the trigger makes it remote: "a video meeting with"."""
 CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
 GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders|chairmen|chiefs)\b", re.I)
-SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b", re.I)
+SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b"
+                      r"|\b(?:before|after|following|ahead\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:ceremony|inauguration|event|summit|meeting|talks|dinner|lunch|tour|speech|session|signing)\b", re.I)
+"""Told as before or after another event: "Earlier, …", "After the ceremony, …"."""
+_MEAL = re.compile(r"\b(?:dinner|lunch|luncheon|breakfast|banquet|meal|supper|dined|dine)\b", re.I)
+_TALKS = re.compile(r"\b(?:talks|meeting|met|meet|meets|discussions?|consultations|summit)\b", re.I)
+
+
+def occasion(trigger: str, rest: str) -> str | None:
+    """What kind of get-together a clause tells of: a meal, talks, or not said. Talks and a dinner
+    the same day are two meetings even when the dinner had more guests."""
+    if _MEAL.search(trigger) or not _TALKS.search(trigger) and _MEAL.search(rest):
+        return "meal"
+    return "talks" if _TALKS.search(trigger) else None
 HERE = re.compile(r"\b(?:here|in\s+the\s+country|to\s+the\s+country)\b", re.I)
 
 
@@ -124,6 +142,8 @@ class Draft:
     weak_spans: list[DateSpan] = field(default_factory=list)
     place_weak: bool = False
     """The place was inherited from the narrative, not said of this meeting."""
+    occasion: str | None = None
+    """"meal" or "talks" when the text says which."""
     sequenced: bool = False
     """Told as before or after another event ("Earlier, …", "then"): never folded into a larger meeting."""
     narrows: bool = True
@@ -190,7 +210,16 @@ class PlaceBook:
         return len(self.ancestors(key))
 
     def compatible(self, a: str | None, b: str | None) -> bool:
+        """Whether two places may be where one meeting was; two buildings of one city may (a visit
+        moves from the residence to the office), so buildings count as the place they are in."""
+        a, b = self._outside(a), self._outside(b)
         return a is None or b is None or a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def _outside(self, key: str | None) -> str | None:
+        while key is not None and key in self.ctx.venues:
+            ent = self.ctx.facts.entities.get(key)
+            key = ent.located_in if ent is not None else None
+        return key
 
     def common(self, keys: list[str]) -> str | None:
         """The most specific place holding all of ``keys`` ("Tennessee and Silicon Valley": the US)."""
@@ -241,6 +270,44 @@ def venues(sentence: str, mentions: list[Mention], ctx: Context, subject: str | 
     return found
 
 
+_VENUE_HEAD = (r"(?:Office|House|Palace|Hotel|Hall|Cent(?:re|er)|Tower|Residence|Room|Castle|Guest\s?house|Villa|Chancellery"
+               r"|Resort|Manor|Mansion|Street|Kremlin)")
+NAMED_VENUE = re.compile(
+    rf"\b(?:at|in|inside|into|outside|to|visited|visiting|toured)\s+(?:the\s+)?"
+    rf"(?P<venue>(?:(?:[A-Z][\w'’.-]*\s+){{1,5}}?{_VENUE_HEAD}|Chancellery|Kremlin)(?:\s+(?:hotel|resort|complex)|\s+of\s+the\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})?)\b(?!['’]s)"
+)
+"""A named building a meeting was held in: "at the Elysee Palace", "in the Oval Office" (not a common
+noun like "the presidential office": that names a different building in every country)."""
+
+
+def named_venues(sentence: str, mentions: list[Mention], ctx: Context, around: str | None) -> list[Mention]:
+    """Buildings as places of their own, inside the place named with them ("the Lotte Palace hotel
+    in Seoul"), else the sentence's or the story's place."""
+    found = []
+    for m in NAMED_VENUE.finditer(sentence):
+        label = re.sub(r"\s+", " ", m.group("venue"))
+        s, e = m.start("venue"), m.end("venue")
+        if any(x.kind in ("person", "org") and s <= x.start and x.end <= e and x.via == "gazetteer" for x in mentions):
+            continue  # "at Samsung Electronics House"? an organisation's name, not a building's
+        places = [x for x in mentions if x.kind == "place" and x.via != "venue"]
+        inner = [x.key for x in places if s <= x.start and x.end <= e]
+        near = [x.key for x in places if 0 <= x.start - e <= 30 or 0 <= s - x.end <= 40]
+        book = PlaceBook(ctx)
+        container = book.most_specific(inner) or book.most_specific(near) or around
+        if container is None:
+            continue  # a building nobody says where: no place to merge tellings by
+        key = f"place:{slugify(label)}--{container.rsplit('/', 1)[-1].split(':')[-1]}"  # one per city
+        ent = ctx.facts.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind="place", name=label, located_in=container)
+            ctx.facts.entities[key] = ent
+            ctx.venues.add(key)
+        if label not in ent.forms:
+            ent.forms.append(label)
+        found.append(Mention(s, e, "place", key, label, "venue"))
+    return found
+
+
 def _owner(owner: str, pos: int, mentions: list[Mention], ctx: Context, subject: str | None) -> str | None:
     low = owner.lower()
     before = [m for m in mentions if m.end <= pos and m.kind in ("person", "org")]
@@ -272,6 +339,35 @@ def _org_country_label(key: str, ctx: Context) -> str | None:
     return None
 
 
+def _head_of_state(ctx: Context, country: str) -> str | None:
+    """The president of ``country`` the article speaks of, else whoever "the president" means."""
+    for person in reversed(ctx.recent_people):
+        for role in ctx.roles_of(person):
+            org = ctx.facts.entities.get(role.org)
+            if role.prop == "presidentOf" and org is not None and country in org.name:
+                return person
+    return resolve_role_reference(None, "president", ctx)[0]
+
+
+def _where_place(sentence: str, located: list[Mention], lo: int, trigger: int) -> str | None:
+    """The place a ", where" clause holding the trigger is about: the one named just before it."""
+    opening = [m for m in re.finditer(r",\s+where\b", sentence[lo:trigger])]
+    if not opening:
+        return None
+    comma = lo + opening[-1].start()
+    return next((m.key for m in reversed(located) if m.end <= comma and comma - m.end <= 2), None)
+
+
+_ASIDE = re.compile(r",\s+(?:who|whose)\b[^,;]*,")
+
+
+def _purpose(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
+    """Where the object of a meeting verb ends: at a purpose or circumstance ("to discuss", "about"),
+    but not at one inside an aside on a person ("with A, who spoke about science, and with B")."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence, lo, hi)]
+    return next((m for m in PURPOSE.finditer(sentence, lo, hi) if not any(s < m.start() < e for s, e in asides)), None)
+
+
 def _span_for(clause_dates: list[DateMention], lo: int, hi: int) -> DateMention | None:
     inside = [d for d in clause_dates if lo <= d.start < hi]
     return inside[0] if inside else None
@@ -294,14 +390,15 @@ def meetings_in_sentence(
                 s, e = c_lo + m.start(), c_lo + m.end()
                 if not any(s < fe and fs < e for fs, fe, _ in found):
                     found.append((s, e, kind))
-        found.sort()
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence, c_lo, c_hi)]
+        found = sorted(f for f in found if not (f[2] == "discuss" and any(s < f[0] < e for s, e in asides)))  # ", who spoke about …,"
         prev_end = c_lo
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
             if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
                     or CALLED_OFF.match(sentence, t_hi, c_hi) or _quoted_speech(sentence, t_lo)
-                    or REMOTE.search(sentence, t_lo, c_hi) or CROWD.search(sentence, t_hi, c_hi)):
+                    or REMOTE.search(sentence, t_lo, c_hi) or _REMOTE_BEFORE.search(sentence, c_lo, t_lo) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
                 continue
             honoured = _hosted_event(sentence, mentions, c_lo, t_lo, t_hi, c_hi)
@@ -311,7 +408,7 @@ def meetings_in_sentence(
                     drafts.append(_event_draft(honoured, sentence, mentions, dates, c_lo, c_hi, ctx, narrative, paragraph))
                 continue
             nxt = found[i + 1][0] if i + 1 < len(found) else c_hi
-            purpose = PURPOSE.search(sentence, t_hi, nxt)
+            purpose = _purpose(sentence, t_hi, nxt)
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
@@ -324,7 +421,10 @@ def meetings_in_sentence(
                     m.key == p and not re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4]) for m in mentions if prev_end <= m.start < t_lo)]
             if i > 0 and subject_of_sentence and set(subjects) <= set(last_objects):
                 subjects = [subject_of_sentence]  # "A met B on Thursday after a dinner with C": A dined with C
-            reporting = list(lx.REPORTING.finditer(sentence, prev_end, t_lo))
+            owner = next((m.key for m in mentions if m.kind == "person" and m.start == t_lo and kind == "noun"), None)
+            if owner is not None:
+                subjects = [owner]  # "following Biden's talks with Xi": Biden's, not the clause subject's
+            reporting = list(lx.REPORTING.finditer(sentence, prev_end, t_lo)) if owner is None else []
             if reporting:
                 after = _persons(mentions, reporting[-1].end(), t_lo)
                 subjects = after or subjects
@@ -362,6 +462,12 @@ def meetings_in_sentence(
                 objects += [p for p in last.participants if p not in subjects + objects]  # "joined them"
             if last is not None and re.search(r"\b(?:her|his|their|the)\s+(?:guests?|visitors?|counterparts?|delegation)\b", sentence[t_hi:obj_hi], re.I):
                 objects += [p for p in last.participants if p not in subjects + objects]  # "hosted a lunch for her guest"
+            if kind == "during":  # "X addressed him as … during a White House meeting": those before it met
+                objects, kind = [], "group"
+            if kind == "office":  # "Cook visited the Oval Office": he met the president there
+                host = _head_of_state(ctx, "United States")
+                objects = [host] if host and host not in subjects else []
+                kind = "verb"
             if kind == "discuss":
                 # "A and B discussed …" is a meeting; "they discussed …" goes on about one already told
                 named = [m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and m.via not in ("pronoun",)]
@@ -418,11 +524,12 @@ def meetings_in_sentence(
                     units.append((g, best))
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
+                borrowed = False  # the date is only a guess from the meeting told before
                 if (kind == "group" and re.match(r"(?i)(?:discussed|talked|conferred|negotiated|spoke|chatted)", sentence[t_lo:t_hi])
                         and last is not None and set(group) <= set(last.participants)):
-                    span, explicit = last.span, False  # "Samsung said Lee and Chinh discussed …": the meeting just told
+                    span, explicit, borrowed = last.span, False, True  # "Samsung said Lee and Chinh discussed …": the meeting just told
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
-                    span, explicit = last.span, False  # "X told Y that …": said at a meeting, most likely the one just told
+                    span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news
@@ -434,6 +541,9 @@ def meetings_in_sentence(
                 located = [m for m in mentions if m.kind == "place" and is_location(sentence, m, mentions)
                            and not _subordinate(sentence, t_hi, m.start)]
                 places = [m.key for m in located if place_lo <= m.start < place_hi]
+                where = _where_place(sentence, located, place_lo, t_lo)
+                if where is not None:  # "arrived in Paris from London, where he met X": London
+                    places = [where] + [m.key for m in located if t_lo <= m.start < place_hi]
                 if len(groups) > 1:
                     first_obj = min((m.start for m in obj_mentions), default=obj_hi)
                     places += [m.key for m in located if t_hi <= m.start < first_obj or obj_hi <= m.start < c_hi]
@@ -449,7 +559,8 @@ def meetings_in_sentence(
                     participants=_dedupe(group), span=span, explicit=explicit, place=place,
                     topics=_dedupe(topics), status=status, evidence=[sentence], background=background,
                     host=host, paragraph=paragraph, place_weak=place_weak,
-                    sequenced=bool(SEQUENCE.search(sentence, max(seg_lo, t_lo - 60), t_hi)), narrows=explicit or not narrative_from_meeting,
+                    sequenced=bool(SEQUENCE.search(sentence, max(seg_lo, t_lo - 60), t_hi)), narrows=(explicit or not narrative_from_meeting) and not borrowed,
+                    occasion=occasion(sentence[t_lo:t_hi], sentence[t_hi:c_hi]),
                 ))
     return drafts
 

@@ -51,6 +51,13 @@ class Context:
     recent_people: list[str] = field(default_factory=list)
     recent_orgs: list[str] = field(default_factory=list)
     last_subject: str | None = None
+    guessed: set[tuple[str, str]] = field(default_factory=set)
+    """(person, organisation) ties guessed from context ("President X" in an article about Korea)."""
+    venues: set[str] = field(default_factory=set)
+    """Keys of the buildings named as places ("the Elysee Palace")."""
+    titled: dict[str, list[str]] = field(default_factory=dict)
+    """Titles a person was introduced with ("President Donald Trump"), even with no organisation
+    named: "the president" later refers back to them."""
     country_votes: dict[str, int] = field(default_factory=dict)
 
     # -- entities -------------------------------------------------------------------------
@@ -95,11 +102,15 @@ class Context:
                     return ent.key
         return f"person:{slugify(surname + ' ' + given) if given else slugify(name)}"
 
-    def person_by_surname(self, token: str) -> str | None:
-        """A surname alone ("Huang", "Lee") → the person it most likely means in this article."""
+    def person_by_surname(self, token: str, unseen: set[str] = frozenset()) -> str | None:
+        """A surname alone ("Huang", "Lee") → the person it most likely means in this article, not
+        one of ``unseen`` (introduced only later in the sentence: "Lee …, a role his father, Lee
+        Kun-hee, never played")."""
         keys = lx.surname_keys(token)
         candidates = []
         for key in reversed(self.recent_people):
+            if key in unseen:
+                continue
             ent = self.facts.entities[key]
             if any(_called(f, keys) for f in ent.forms + [ent.name]):
                 candidates.append(key)
@@ -107,7 +118,9 @@ class Context:
             return None
         leaders = [k for k in candidates if any(r.person == k and r.prop in lx.LEADING | {"founderOf"} for r in self.facts.roles)]
         titled = [k for k in candidates if any(r.person == k for r in self.facts.roles)]
-        return (leaders or titled or candidates)[0]
+        # "Trump" goes on meaning the one it already meant after "Ivanka Trump" is introduced
+        bare = [k for k in candidates if token in self.facts.entities[k].forms]
+        return (leaders or titled or bare or candidates)[0]
 
     def touch(self, kind: str, key: str) -> None:
         recent = self.recent_people if kind == "person" else self.recent_orgs if kind == "org" else None
@@ -122,6 +135,12 @@ class Context:
         role = Role(person=person, org=org, prop=prop, title=title, evidence=evidence)
         if not any((r.person, r.org, r.prop, r.title) == (person, org, prop, title) for r in self.facts.roles):
             self.facts.roles.append(role)
+
+    def drop_contradicted_guesses(self) -> None:
+        """A guessed tie gives way to one the text states for the same person and kind of role:
+        "U.S. President Joe Biden" elsewhere says whose president "President Joe Biden" is."""
+        stated = {(r.person, r.prop) for r in self.facts.roles if (r.person, r.org) not in self.guessed}
+        self.facts.roles = [r for r in self.facts.roles if (r.person, r.org) not in self.guessed or (r.person, r.prop) not in stated]
 
     def roles_of(self, person: str) -> list[Role]:
         return [r for r in self.facts.roles if r.person == person]
@@ -167,7 +186,7 @@ _PRE = re.compile(
 )
 _POST = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+)?(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
-    rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|\.(?:\s|$)|$)"
+    rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|(?<![A-Z])\.(?:\s|$)|$)"
 )
 _TITLE_OF_COMMA = re.compile(
     rf"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})(?:'s|’s)\s+)?(?P<titles>{lx.TITLE})\s+(?:of|for)\s+[A-Z][^,;()]{{2,70}},\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
@@ -184,6 +203,8 @@ _MINISTRY_TITLE = re.compile(
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
+_HONOURED = re.compile(rf"(?<![\w-])(?:Sheikh|Sheikha|Sir|Dame|Tan Sri|Tun|Datuk|Dato'?|Datin)\s+{lx.HONORIFIC}(?P<name>{lx.NAME})")
+""""Sheikh Tahnoun bin Zayed Al Nahyan": a name an honorific introduces, whatever its first name."""
 _SURNAME_FIRST = re.compile(
     rf"\b(?:{'|'.join(sorted(lx.VIETNAMESE_SURNAMES | lx.CHINESE_SURNAMES))})(?:\s+[A-Z][a-z]+){{1,2}}\b"
 )
@@ -191,6 +212,7 @@ _KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z
 _GIVEN = re.compile(rf"(?<![\w-])(?P<first>{lx.CAP_WORD})\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}})")
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
+    r"(?:(?!(?:prime|vice|deputy|chief|first)\b)(?P<dept>[a-z]+)\s+(?=(?:minister|secretary)\b))?"
     r"(?P<title>(?i:vice president|president-elect|executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
     r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
     r"tycoon|mogul|billionaire|founder|commissioner))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
@@ -245,10 +267,27 @@ def _each_start(rx: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
     return found
 
 
+_APPOSED = re.compile(rf"(?<![\w-])(?P<first>{lx.CAP_WORD})\s+(?P<last>{lx.CAP_WORD})(?=,\s+(?:the|a|an|his|her|their)\s)")
+"""A name with an appositive after it ("Akie Abe, the widow of …"), its first name on no list."""
+
+
+def _family_name_known(first: str, last: str, ctx: Context) -> bool:
+    """"Akie Abe" when an Abe is known: a relative, not that Abe (whose first name differs)."""
+    if first in lx.NOT_NAME or _title_word(first) or first in lx.PLACE_STARTS or first in lx.COUNTRY_WORDS:
+        return False
+    if any(ctx.gazetteer.lookup(k, first) for k in ("org", "place", "technology")):
+        return False
+    known = [e.name for e in ctx.facts.entities.values() if e.kind == "person"]
+    return any(name_key(n)[0] == last.lower() and name_key(n)[1] != first.lower() for n in known)
+
+
 def _title_word(word: str) -> bool:
     low = word.lower().removesuffix("-elect")
     return word.strip(".") in lx.NOT_NAME or low in lx.TITLES or low.strip(".") in lx.TITLES
 
+
+_FAMILY_TAIL = re.compile(r"\s+(?:Al|El|al|el|bin|bint|ibn)[\s-][A-Z][a-z]+(?:\s+(?:Al|El|al|el|bin|bint|ibn)[\s-][A-Z][a-z]+)*\b")
+"""A family or tribal name written after a name the reference data knows in its short form."""
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|flew\s+to|travell?ed\s+to|went\s+to|headed\s+to|arrived\s+in|landed\s+in)\s+$", re.I)
 
@@ -258,6 +297,11 @@ def _placed(sentence: str, start: int, end: int) -> bool:
     return bool(_PLACE_BEFORE.search(sentence[max(0, start - 20):start])) and not re.match(r"(?:'s|’s)", sentence[end:end + 2])
 
 
+def _modifier(sentence: str, start: int, end: int) -> bool:
+    """"the Abu Dhabi official": a name between "the" and a common noun modifies the noun."""
+    return bool(re.search(r"\b[Tt]he\s+$", sentence[max(0, start - 4):start]) and re.match(r"\s+[a-z]{3,}", sentence[end:end + 12]))
+
+
 def _not_a_person(name: str, sentence: str, end: int, gaz: Gazetteer) -> bool:
     """"Ho Chi Minh City", "General Assembly", "Al Yamamah Palace": a place or body, not a person."""
     tokens = name.split()
@@ -265,6 +309,15 @@ def _not_a_person(name: str, sentence: str, end: int, gaz: Gazetteer) -> bool:
     if tokens[-1] in lx.NOT_PERSON_WORDS or (following and following.group(1) in lx.NOT_PERSON_WORDS):
         return True
     return len(tokens) > 1 and bool(gaz.lookup("place", name) or gaz.lookup("org", name))
+
+
+_QUOTES = "\"“”'‘’"
+
+
+def _quoted_name(sentence: str, start: int, end: int) -> bool:
+    """A name standing alone in quotation marks ("addressed him as \"Tim Apple\"") is a nickname or
+    a slip, not a person of the story."""
+    return start > 0 and sentence[start - 1] in _QUOTES and sentence[end:end + 1] in tuple(_QUOTES)
 
 
 def _trim_org(run: str, ctx: Context, sentence: str) -> tuple[str, Known | None] | None:
@@ -313,9 +366,12 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         return m
 
     gaz = ctx.gazetteer
+    known_before = list(ctx.recent_people)  # a role reference points back at these, most recent first
     # 1. names the reference data knows, longest first
     for kind in ("person", "org", "place", "technology"):
         for s, e, known in gaz.find(kind, sentence):
+            if kind == "person" and (tail := _FAMILY_TAIL.match(sentence, e)):
+                e = tail.end()  # "Mohamed bin Zayed Al Nahyan": the known name written in full
             if free(s, e):
                 ent = ctx.entity(kind, sentence[s:e], known)
                 add(Mention(s, e, kind, ent.key, sentence[s:e], "gazetteer"))
@@ -369,6 +425,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             return key
         start = sentence.find(name, s, e + 1)
         start = s if start < 0 else start
+        if _quoted_name(sentence, start, start + len(name)):
+            return None
         if not free(start, start + len(name)):
             for m in mentions:
                 if m.kind == "person" and m.start <= start < m.end:
@@ -405,7 +463,10 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
             continue
+        _honorific_form(sentence[m.end("titles"):m.end("name")], person, ctx)
         titles = _split_titles(m.group("titles"))
+        known_titles = ctx.titled.setdefault(person, [])
+        known_titles += [t.lower() for t in titles if t.lower() not in known_titles]
         nationality = (m.group("org") or "").split()[-1:]
         country = _country_named(m.group("org") or "", ctx)
         if nationality and nationality[0] in lx.COUNTRY_WORDS:
@@ -414,11 +475,14 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             org = _government(ctx, country)
         else:
             org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
+        guessed = org is None
         if org is None:
             org = _org_by_context(titles, mentions, m.start(), ctx)
         for title in titles:
             if org and title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
+                if guessed:
+                    ctx.guessed.add((person, org))
     for m in _POST.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
@@ -427,7 +491,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         phrase = re.split(rf"\s+and\s+(?:the\s+)?(?:{lx.TITLE}|owner)\b", phrase)[0]
         orgs = []
         for part in re.finditer(r"[^,]+?(?=\s+and\s+|$)", phrase):
-            inside = [x.key for x in mentions if x.kind == "org" and offset + part.start() <= x.start < offset + part.end()]
+            inside = [x.key for x in mentions if x.kind == "org" and offset + part.start() <= x.start < offset + part.end()
+                      and x.text not in lx.COUNTRY_WORDS]  # "of U.S. data company Palantir": Palantir
             if not inside:
                 runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of))*", part.group(0)))
                 inside = [o for o in [org_at(runs[-1].group(0), offset + part.start() + runs[-1].start())] if o] if runs else []
@@ -456,7 +521,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             if org and title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
 
-    # 3. untitled names: Korean, Vietnamese and Chinese names, known first names
+    # 3. untitled names: honoured, Korean, Vietnamese and Chinese names, known first names
+    for m in _HONOURED.finditer(sentence):
+        if free(m.start("name"), m.end("name")) and len(m.group("name").split()) >= 2:
+            if person := person_at(m.start("name"), m.end("name"), m.group("name")):
+                _honorific_form(m.group(0), person, ctx)
     for m in _KOREAN.finditer(sentence):
         person_at(m.start(), m.end(), m.group(0))
     for m in _SURNAME_FIRST.finditer(sentence):
@@ -465,17 +534,22 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _each_start(_GIVEN, sentence):
         first, last = m.group("first"), m.group("last")
         if (first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end())
-                and not _placed(sentence, m.start(), m.end())):
+                and not _placed(sentence, m.start(), m.end()) and not _modifier(sentence, m.start(), m.end())):
             full = m.group(0)
             if not (gaz.lookup("org", last.split()[0]) or gaz.lookup("place", last.split()[0]) or gaz.lookup("org", first)):
                 person_at(m.start(), m.end(), full)
+
+    for m in _APPOSED.finditer(sentence):
+        if m.start() > 0 and free(m.start(), m.end()) and _family_name_known(m.group("first"), m.group("last"), ctx) \
+                and not _placed(sentence, m.start(), m.end()):
+            person_at(m.start(), m.end(), m.group(0))
 
     # 4. references to people already met: surnames, roles, pronouns
     for m in re.finditer(rf"\b(?:{lx.CAP_WORD}(?:-[A-Za-z][a-z]+)?|[A-Z]{{3,4}})\b", sentence):
         if ATTRIBUTIVE.match(sentence, m.end()):
             continue  # "the Biden administration": a name used as an adjective
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
-            key = ctx.person_by_surname(m.group(0))
+            key = ctx.person_by_surname(m.group(0), {x.key for x in mentions if x.start > m.start() and x.key not in known_before})
             if key is None and not re.match(r"\s*(?:'s|’s)?\s*[A-Z]", sentence[m.end():m.end() + 4]):
                 known = gaz.person_by_surname(m.group(0))
                 if known and not (gaz.lookup("org", m.group(0)) or gaz.lookup("place", m.group(0))):
@@ -486,9 +560,13 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 add(Mention(m.start(), m.end(), "person", key, m.group(0), "surname"))
     for m in _ROLE_REF.finditer(sentence):
         if not any(x.kind == "person" and m.start() < x.end and x.start < m.end() for x in mentions):
-            later = {x.key for x in mentions if x.kind == "person" and x.start > m.start()} - {
+            # a reference points back, not at someone the sentence names after it for the first time
+            later = {x.key for x in mentions if x.kind == "person" and x.start > m.start() and (x.via != "surname" or x.key not in known_before)} - {
                 x.key for x in mentions if x.kind == "person" and x.start < m.start()}
-            key, org = resolve_role_reference(m.group("org"), m.group("title"), ctx, exclude=later)
+            earlier = list(dict.fromkeys(x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.start < m.start()))
+            order = [p for p in known_before if p not in earlier] + earlier  # as recent as they were at the reference
+            # "the communications minister": the department names the ministry, as an organisation would
+            key, org = resolve_role_reference(m.group("org") or m.group("dept"), m.group("title"), ctx, exclude=later, order=order)
             if key:
                 mentions.append(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
                 ctx.touch("person", key)
@@ -499,6 +577,10 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _PRONOUN.finditer(sentence):
         earlier = [x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
         referent = earlier[0] if earlier else ctx.last_subject  # the sentence's subject, else the last one
+        subject = _clause_subject(sentence, mentions, m.start())
+        if m.group(0) == "him" and referent == subject:
+            others = [k for k in earlier if k != subject]
+            referent = others[-1] if others else _other_referent(ctx, {subject})
         if free(m.start(), m.end()) and referent:
             mentions.append(Mention(m.start(), m.end(), "person", referent, m.group(0), "pronoun"))
 
@@ -519,6 +601,29 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if org and parent and org != parent:
             ctx.facts.entities[org].part_of = parent
     return sorted(mentions, key=lambda x: (x.start, x.end))
+
+
+def _honorific_form(written: str, person: str, ctx: Context) -> None:
+    """"Tengku Datuk Seri Utama Zafrul Tengku Abdul Aziz": the name as written with its honorifics
+    is how readers know the person too, so it is kept as one of their names."""
+    written = re.sub(r"\s+", " ", written).strip()
+    ent = ctx.facts.entities.get(person)
+    if ent is not None and re.match(lx.HONORIFIC + r"\S", written) and re.match(lx.HONORIFIC, written).end() and written not in ent.forms:
+        ent.forms.append(written)
+
+
+def _clause_subject(sentence: str, mentions: list[Mention], pos: int) -> str | None:
+    """The first person named in the clause before ``pos``: "The president addressed him": "him"
+    is not the president (an object pronoun never refers to the subject of its own clause)."""
+    start = max((m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|when|where|who|which|after|before)\b|\b(?:that|and)\s+(?=(?:he|she)\b)", sentence[:pos])), default=0)
+    return next((x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and start <= x.start and x.end <= pos), None)
+
+
+def _other_referent(ctx: Context, excluded: set[str]) -> str | None:
+    """The last subject, else the person spoken of most recently, who is not one of ``excluded``."""
+    if ctx.last_subject and ctx.last_subject not in excluded:
+        return ctx.last_subject
+    return next((p for p in reversed(ctx.recent_people) if p not in excluded), None)
 
 
 def _country_named(run: str, ctx: Context) -> str | None:
@@ -578,8 +683,11 @@ _TITLE_CLASS = {
 }
 
 
-def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclude: set[str] = frozenset()) -> tuple[str | None, str | None]:
-    """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article."""
+def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclude: set[str] = frozenset(),
+                           order: list[str] | None = None) -> tuple[str | None, str | None]:
+    """"the Amazon CEO", "the Samsung leader", "the executive chairman" → a person of the article,
+    the most recent one before the sentence (``order``) that fits."""
+    recent = ctx.recent_people if order is None else order
     title = re.sub(r"\s+", " ", title.lower())
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")}) - {"affiliatedWith"}  # "the vice president" is no minister
     org_word = (org_word or "").strip()
@@ -600,10 +708,14 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
     for test in tests:
-        for person in reversed(ctx.recent_people):
+        for person in reversed(recent):
             if person in exclude:  # a reference points back, not at someone the sentence introduces later
                 continue
             for role in ctx.roles_of(person):
                 if org_matches(role.org) and test(role):
                     return person, role.org
+    if not org_word:  # "President Donald Trump" … "the president-elect": a title with no organisation
+        for person in reversed(recent):
+            if person not in exclude and any(t == title or lx.TITLES.get(t) in wanted for t in ctx.titled.get(person, [])):
+                return person, None
     return None, None

@@ -9,7 +9,7 @@ from kg.articles import Article
 from kg.dates import DateMention, DateSpan, find_dates
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, venues
+from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, named_venues, venues
 from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
@@ -30,7 +30,9 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     drafts: list[Draft] = []
     narrative: DateSpan | None = None
     narrative_place: str | None = None
+    filed_in: str | None = None  # the dateline's city: where the report was filed, not always where things happened
     from_meeting = False
+    story: DateSpan | None = None  # the last day or month the text told, for "three months later"
     on_meeting = False  # the sentence before went on about a meeting (so "Also present was X" is about it)
     for p_index, sentences in enumerate(paragraphs(article.body)):
         for s_index, sentence in enumerate(sentences):
@@ -38,13 +40,15 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             if dateline:
                 city = gazetteer.lookup("place", dateline.group("city").title().replace("Ha Noi", "Hanoi"))
                 if city is not None and narrative_place is None:
-                    narrative_place = ctx.entity("place", city.label, city).key
+                    narrative_place = filed_in = ctx.entity("place", city.label, city).key
             mentions = find_mentions(sentence, ctx, sentence)
-            subject = next((m.key for m in mentions if m.kind == "person" and m.via != "pronoun"), ctx.last_subject)
-            mentions = sorted(mentions + venues(sentence, mentions, ctx, subject), key=lambda m: (m.start, m.end))
+            subject = _subject(sentence, [m for m in mentions if m.via != "pronoun"]) or ctx.last_subject
+            mentions = sorted(mentions + venues(sentence, mentions, ctx, subject)
+                              + named_venues(sentence, mentions, ctx, narrative_place if narrative_place != filed_in else None),
+                              key=lambda m: (m.start, m.end))
             tense = "future" if lx.future_at(sentence) else "past"
             anchor = narrative.end if narrative and narrative.precision == "day" else None
-            dates = _dates(sentence, article.date, tense, anchor)
+            dates = _dates(sentence, article.date, tense, anchor, story)
             if dateline:
                 dates = [d for d in dates if d.start >= dateline.end()]
             last = drafts[-1] if drafts else None
@@ -72,25 +76,36 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 from_meeting = True
             elif current:
                 narrative, from_meeting = current[-1].span, False
+            told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
+            story = told[-1] if told else story
             persons = [m.key for m in mentions if m.kind == "person"]
             if new:
                 ctx.last_subject = new[0].participants[0]
             elif persons:
-                ctx.last_subject = persons[0]
+                ctx.last_subject = _subject(sentence, mentions) or persons[0]
     facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book) if len(set(d.participants)) >= 2]
+    ctx.drop_contradicted_guesses()
     return facts
 
 
-_CLAUSE_EDGE = re.compile(r";|,\s+(?:where|which|who|when|while|but|whereas)\b|\s+(?:while|but|whereas)\s+")
+def _subject(sentence: str, mentions) -> str | None:
+    """The person a sentence is about: the first one named, passing over owners ("After Trump's
+    victory, Cook moved quickly": Cook) unless nobody else is named."""
+    persons = [m for m in mentions if m.kind == "person"]
+    free = [m for m in persons if not re.match(r"(?:'s|’s)\s", sentence[m.end:m.end + 3])]
+    return (free or persons)[0].key if persons else None
 
 
-def _dates(sentence: str, published: date, tense: str, anchor: date | None) -> list[DateMention]:
+_CLAUSE_EDGE = re.compile(r";|,\s+(?:where|which|who|when|while|but|whereas|as)\b|\s+(?:while|but|whereas)\s+")
+
+
+def _dates(sentence: str, published: date, tense: str, anchor: date | None, story: DateSpan | None = None) -> list[DateMention]:
     """Dates resolved by the tense of their own clause: in "on Monday inaugurated the plant, where
     the firms will build jets", Monday is past though the sentence also speaks of the future."""
-    past = find_dates(sentence, published, "past", anchor)
+    past = find_dates(sentence, published, "past", anchor, story)
     if tense == "past":
         return past
-    future = find_dates(sentence, published, "future", anchor)
+    future = find_dates(sentence, published, "future", anchor, story)
     if [(d.start, d.end) for d in past] != [(d.start, d.end) for d in future]:
         return future
     return [f if lx.future_at(sentence, *_clause_around(sentence, f.start, f.end)) else p for p, f in zip(past, future)]
@@ -105,7 +120,7 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 MEETING_WORD = re.compile(r"\s*(?:in\s+)?(?:the|that|their)?\s*\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering|table)\b", re.I)
 OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|event|celebrations?|conference|forum|summit|festival|concert|launch|opening|speech|parade|rally)\b", re.I)
-JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool:
@@ -167,13 +182,23 @@ def _compatible(a: Draft, b: Draft, book: PlaceBook) -> bool:
         return False
     if a.background != b.background and not (not a.explicit and a.background or not b.explicit and b.background):
         return False  # a recalled meeting stays apart, unless the recall gives no date of its own
-    if pa != pb and not ((pa <= pb or pb <= pa) and (not a.explicit or not b.explicit or a.span == b.span)):
+    if pa != pb and not ((pa <= pb or pb <= pa) and (not a.explicit or not b.explicit or _nested(a.span, b.span))):
         return False
     if pa != pb and (a.sequenced or b.sequenced):
         return False
+    if pa != pb and a.occasion and b.occasion and a.occasion != b.occasion:
+        return False  # talks, then a dinner with the spouses: two meetings
+    if (pa != pb and a.span and b.span and (a.explicit or b.explicit) and (a.explicit or a.narrows) and (b.explicit or b.narrows)
+            and not a.span.overlaps(b.span)):
+        return False  # a dated pair and a larger group on another day are two meetings
     if a.span and b.span and a.explicit and b.explicit and not a.span.overlaps(b.span):
         return False
     return a.place_weak or b.place_weak or book.compatible(a.place, b.place)
+
+
+def _nested(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """One date holds the other ("this year" and "on June 6"): they may tell of one day."""
+    return a == b or a is not None and b is not None and a.intersect(b) in (a, b) and a.overlaps(b)
 
 
 def _merge(drafts: list[Draft], book: PlaceBook) -> list[Draft]:
@@ -201,6 +226,7 @@ def _merge(drafts: list[Draft], book: PlaceBook) -> list[Draft]:
         target.status = "held" if "held" in (target.status, draft.status) else "planned"
         target.background = target.background and draft.background
         target.host = target.host or draft.host
+        target.occasion = target.occasion or draft.occasion
     return merged
 
 

@@ -52,13 +52,37 @@ def _rejoin(sentences: list[str]) -> list[str]:
     return out
 
 
+_BULLET = re.compile(r"^[-•*–]\s+\S")
+_SUMMARY_HEADING = re.compile(
+    r"^(?:key\s+(?:points|takeaways|facts)|highlights|at\s+a\s+glance|in\s+brief|summary|what\s+we\s+know(?:\s+so\s+far)?|the\s+latest|main\s+points|takeaways)\s*:?$",
+    re.I,
+)
+
+
+def _summary_point(line: str, before_prose: bool, under_summary: bool) -> bool:
+    """A bulleted point of the article's own summary (under "Key points", or the deck between the
+    headline and the body) states the news in headline style, without a full stop; bullets after
+    the body ("Related articles") are other stories and stay out."""
+    return bool(_BULLET.match(line)) and (before_prose or under_summary) and len(_WORD.findall(line)) >= 5
+
+
 def paragraphs(body: str) -> list[list[str]]:
     """Paragraphs of sentences; a paragraph repeated word for word (a photo caption) is kept once."""
     seen: set[str] = set()
     result: list[list[str]] = []
+    before_prose, under_summary = True, False
     for raw in re.split(r"\n\s*\n|\n", body):
         line = normalise(raw)
-        if not line or not is_prose(line) or line in seen:
+        if not line:
+            continue
+        if _SUMMARY_HEADING.match(line):
+            under_summary = True
+            continue
+        point = _summary_point(line, before_prose, under_summary)
+        under_summary = under_summary and bool(_BULLET.match(line))
+        prose = is_prose(line)
+        before_prose = before_prose and not (prose and not _BULLET.match(line))
+        if not (prose or point) or line in seen:
             continue
         seen.add(line)
         sentences = _rejoin([normalise(s) for s in _segmenter().segment(line)])
