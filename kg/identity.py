@@ -140,9 +140,12 @@ class Identity:
                     del seen[slug]
                 if not seen:
                     del self.occurrences[iri]
+        watched = {place for place, by in self.edges.items() if gone & by.keys()}
+        watched |= {local_iris(f, self.base)[(f.article, key)] for f in new
+                    for key, ent in f.entities.items() if ent.kind == "place" and ent.located_in}
+        parents_before = {place: self._parents(place, gazetteer) for place in watched}
         for place, by in list(self.edges.items()):
             if gone & by.keys():
-                place_change = True
                 for slug in gone & by.keys():
                     del by[slug]
                 if not by:
@@ -166,13 +169,15 @@ class Identity:
                 if ent.kind == "place" and ent.located_in:
                     parent = local.get((facts.article, ent.located_in), ent.located_in)
                     self.edges.setdefault(iri, {}).setdefault(facts.article, set()).add(parent)
-                    if len(self.occurrences[iri]) > 1 or iri in gazetteer.by_iri:
-                        place_change = True
             for index, meeting in enumerate(facts.meetings):
                 people = tuple(sorted({local[(facts.article, p)] for p in meeting.participants}))
                 place = local.get((facts.article, meeting.place)) if meeting.place else None
                 self.meetings.setdefault(people, []).append(Record(order, facts.article, index, meeting.span, place, meeting.status))
                 touched_people.add(people)
+        # a place whose containers changed changes which tellings of other articles may merge
+        for place, before in parents_before.items():
+            if self._parents(place, gazetteer) != before and self._mentioned_below(place, gazetteer) - {f.article for f in new}:
+                place_change = True
         if place_change and self.events:
             return None
 
@@ -208,6 +213,21 @@ class Identity:
         for iri in changed_nodes:
             affected.update(self.occurrences.get(iri, {}).keys())
         return affected - set(removed)
+
+    def _parents(self, place: str, gazetteer: Gazetteer) -> set[str]:
+        known = gazetteer.by_iri.get(place)
+        return {p for parents in self.edges.get(place, {}).values() for p in parents} | set(known.parents if known else ())
+
+    def _mentioned_below(self, place: str, gazetteer: Gazetteer) -> set[str]:
+        """The articles that name ``place`` or a place inside it."""
+        below, frontier = {place}, [place]
+        while frontier:
+            node = frontier.pop()
+            for child in list(self.edges) + list(gazetteer.by_iri):
+                if child not in below and node in self._parents(child, gazetteer):
+                    below.add(child)
+                    frontier.append(child)
+        return {slug for p in below for slug in self.occurrences.get(p, {})}
 
     def _node(self, iri: str, gazetteer: Gazetteer) -> Node | None:
         seen = self.occurrences.get(iri)
