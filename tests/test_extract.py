@@ -572,3 +572,113 @@ def test_a_guessed_government_gives_way_to_a_stated_one(reference):
     facts = extract_article(Article("t", "T", date(2025, 10, 31), "S", body), reference)
     presidents = {facts.entities[r.org].name for r in facts.roles if facts.entities[r.person].name == "John Poe" and r.prop == "presidentOf"}
     assert len(presidents) == 1 and "Korea" not in next(iter(presidents))
+
+
+def test_two_organisations_share_a_title_before_a_name():
+    _, _, roles = read("Governor Amy Ross met Quorvex and Orbitron chief executive Paul Hart in Dayton on Monday.")
+    assert {("Paul Hart", "ceoOf", "Quorvex"), ("Paul Hart", "ceoOf", "Orbitron")} <= roles
+    _, _, roles = read("Queen Ana of Norway and Orbitron founder Omar Haddad met Amy Ross.")
+    assert ("Omar Haddad", "founderOf", "Orbitron") in roles and not any(r[2] == "Norway" for r in roles)
+
+
+def test_a_role_told_by_a_verb_in_a_relative_clause():
+    _, _, roles = read("Paul Hart, who co-founded Zentrix in 2001, met Amy Ross on Monday.")
+    assert ("Paul Hart", "founderOf", "Zentrix") in roles
+    _, _, roles = read("Lena Ortiz, who founded and still chairs the Ortiz Trust, met Paul Hart.")
+    assert {("Lena Ortiz", "founderOf", "Ortiz Trust"), ("Lena Ortiz", "chairOf", "Ortiz Trust")} <= roles
+
+
+def test_who_is_also_chairman_of_a_name_with_and_in_it():
+    _, _, roles = read("Lena Ortiz, who is also chairman of the Ohio Chamber of Commerce and Industry, met Paul Hart.")
+    assert ("Lena Ortiz", "chairOf", "Ohio Chamber of Commerce and Industry") in roles
+
+
+def test_the_company_s_title_names_the_organisation_just_spoken_of():
+    _, _, roles = read("Senator Amy Ross visited Brightwave Company on Monday, where she was greeted by the company's "
+                       "founder and chief executive, Dana Whitfield.")
+    assert {("Dana Whitfield", "founderOf", "Brightwave Company"), ("Dana Whitfield", "ceoOf", "Brightwave Company")} <= roles
+    _, _, roles = read("Zentrix CEO Omar Haddad met Amy Ross on Monday. Ross later met Dana Whitfield, the company's former chairman, in Dayton.")
+    assert ("Dana Whitfield", "chairOf", "Zentrix") in roles
+    _, _, roles = read("Zentrix's chief executive, Maria Lopez, joined them.")
+    assert ("Maria Lopez", "ceoOf", "Zentrix") in roles
+
+
+def test_the_company_s_title_with_two_companies_in_the_sentence_is_not_tied():
+    _, _, roles = read("Zentrix CEO Omar Haddad and Orbitron CEO Amy Ross met Dana Whitfield, the company's founder, in Dayton.")
+    assert not any(r[0] == "Dana Whitfield" for r in roles)
+
+
+def test_a_national_role_reference_names_the_government():
+    _, _, roles = read("BOGOTA - President Ana Ruiz met Zentrix CEO Omar Haddad and Zentrix President Carl Berg in Boston on Monday. "
+                       "The Colombian president also met Dana Whitfield.")
+    assert ("Ana Ruiz", "presidentOf", "Government of Colombia") in roles
+    assert not any(r[0] == "Carl Berg" and "Government" in r[2] for r in roles)
+
+
+def test_a_name_before_an_organisation_noun_is_no_person():
+    facts, _, _ = read("Carl Berg also chairs Grace Harbor technology group, the company said.")
+    assert "Grace Harbor" not in {e.name for e in facts.entities.values() if e.kind == "person"}
+
+
+def test_people_met_by_an_unnamed_subject_did_not_meet_each_other():
+    _, meetings, _ = read("On Friday, the visiting envoy met Zentrix CEO Omar Haddad and Orbitron CEO Amy Ross in Lyon.")
+    assert meetings == []
+
+
+def test_an_appositive_organisation_title_after_a_name():
+    _, _, roles = read("Amy Ross met Elon Park, the Quorvex CEO who had a falling-out with her, on Monday.")
+    assert ("Elon Park", "ceoOf", "Quorvex") in roles
+    _, _, roles = read("Amy Ross met Carl Berg, the Colombian president, in Dayton.")
+    assert ("Carl Berg", "presidentOf", "Government of Colombia") in roles
+
+
+def test_a_former_title_after_a_description_and_and():
+    _, _, roles = read("Amy Ross met Carl Berg, a Canadian-born investor and former chief executive of Orbitron Labs, on Monday.")
+    assert ("Carl Berg", "ceoOf", "Orbitron Labs") in roles
+    _, _, roles = read("Amy Ross met Carl Berg, co-founder and chief executive of Orbitron Labs, on Monday.")
+    assert {("Carl Berg", "ceoOf", "Orbitron Labs"), ("Carl Berg", "founderOf", "Orbitron Labs")} <= roles
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix CEO Omar Haddad lunched with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad had a one-on-one with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad and Governor Amy Ross shook hands on Monday.",
+    "Zentrix CEO Omar Haddad exchanged views with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad caught up with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad was granted an audience with Governor Amy Ross on Monday.",
+])
+def test_more_meeting_phrasings(sentence):
+    _, meetings, _ = read(sentence)
+    assert [m[0] for m in meetings] == [frozenset({"Omar Haddad", "Amy Ross"})]
+
+
+def test_a_place_in_what_was_discussed_does_not_split_the_meeting():
+    _, meetings, _ = read("Zentrix CEO Omar Haddad sat down with Governor Amy Ross at the Grand Hotel in Oslo on Monday. "
+                          "Zentrix said Haddad and Ross discussed the company's investments in Norway.")
+    assert [m[0] for m in meetings] == [frozenset({"Omar Haddad", "Amy Ross"})]
+
+
+def test_name_shapes_a_title_inside_a_run_camel_case_and_short_hyphen_parts():
+    facts, meetings, _ = read("Chief Cabinet Secretary Hirokazu Sato met Zentrix CEO Yves LeBlanc and "
+                              "Prime Minister Anong Chan-o-cha on Monday.")
+    people = {e.name for e in facts.entities.values() if e.kind == "person"}
+    assert people == {"Hirokazu Sato", "Yves LeBlanc", "Anong Chan-o-cha"}
+    assert [m[0] for m in meetings] == [frozenset(people)]
+
+
+def test_a_plural_title_shared_by_a_list_of_owned_names():
+    _, _, roles = read("Governor Amy Ross met with the chief executives of three firms — Zentrix's Omar Haddad, "
+                       "Orbitron's Carl Berg and Quorvex's Lena Ortiz — in Dayton on Monday.")
+    assert {("Omar Haddad", "ceoOf", "Zentrix"), ("Carl Berg", "ceoOf", "Orbitron"), ("Lena Ortiz", "ceoOf", "Quorvex")} <= roles
+    _, _, roles = read("Governor Amy Ross met the CEOs on Monday, and Ross's Deputy Secretary Carl Berg attended.")
+    assert roles == set()
+
+
+def test_a_role_a_known_person_became_or_was_elected_to():
+    _, _, roles = read("Orbitron Group Vice Chair Omar Haddad met Amy Ross. "
+                       "Haddad, the son of Orbitron founder Haddad Karim, became chairman of the group in October 2020.")
+    assert ("Omar Haddad", "chairOf", "Orbitron Group") in roles and ("Haddad Karim", "chairOf", "Orbitron Group") not in roles
+    _, _, roles = read("Carl Berg met Amy Ross on Monday. Berg was elected president of Quorvex in May.")
+    assert ("Carl Berg", "presidentOf", "Quorvex") in roles
+    facts, _, roles = read("Orbitron Labs became the chief executive of nothing in May.")
+    assert roles == set() and not any(e.kind == "person" for e in facts.entities.values())

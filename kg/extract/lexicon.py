@@ -57,8 +57,8 @@ UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOW = "a-zß-öø-ÿā-ž"
 CAP_WORD = rf"[{UP}][{LOW}]+"
 NAME_TOKEN = (
-    rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|(?:de|di|da|du|le|la|van|von)[A-Z][a-z]+"
-    rf"|{CAP_WORD}(?:[-'’][{UP}{LOW}][{LOW}]+)*|(?:[A-Z]\.){{1,3}})"
+    rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|(?:Mc|Mac|Le|La|De|Di|Du)[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|(?:de|di|da|du|le|la|van|von)[A-Z][a-z]+"
+    rf"|{CAP_WORD}(?:-[{UP}{LOW}][{LOW}]*|['’][{UP}{LOW}][{LOW}]+)*|(?:[A-Z]\.){{1,3}})"  # "Chan-o-cha", "O'Neil""
 )
 PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
 HONORIFIC = r"(?:(?:Datuk|Dato'?|Datin|Seri|Sri|Utama|Tan Sri|Tun|Tengku|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"

@@ -18,7 +18,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("plural", r"\b(?:a\s+series\s+of\s+)?meetings\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
-        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal)\s+with\b"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal|one-on-one|tete-a-tete|audience)\s+with\b"),
+        ("verb", r"\b(?:was|were)\s+(?:granted|given)\s+an?\s+(?:private\s+|royal\s+)?audience\s+with\b|\b(?:exchanged\s+(?:views|ideas|opinions)|caught\s+up)\s+with\b"),
         ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations|conversation|discussions)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
         ("verb", r"\bspen[dt]\s+(?:(?:the|an?|about|some|nearly|almost|around|over|more\s+than|two|three|four|five|several|\d+)\s+){0,3}(?:afternoon|morning|evening|day|hours?|minutes|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
@@ -26,14 +27,14 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)(?:\s+and\s+[a-z]+ing)?\s+with\b"),
         ("group", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)\b(?!\s+(?:and\s+[a-z]+ing\s+)?with)"),
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
-        ("verb", r"\b(?:dined|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
+        ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands|by)\b)"),
         ("verb", r"\btold\b(?=\s+(?:(?-i:[A-Z])|the\s+(?:president|prime\s+minister|chairman|ceo|crown\s+prince)\b))|\b(?:to\s+)?brief(?:ed|s)?\b(?=\s+(?-i:[A-Z]))"),
-        ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled)\b(?!\s+with)"),
+        ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled|shook\s+hands)\b(?!\s+with)"),
         ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
         ("verb", r"\b(?:called\s+on|calls\s+on|to\s+call\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
         ("verb", r"\b(?:greeted|hugged|embraced)\b"),
@@ -373,6 +374,10 @@ def _span_for(clause_dates: list[DateMention], lo: int, hi: int) -> DateMention 
     return inside[0] if inside else None
 
 
+UNNAMED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*\s+(?:(?:also|then|later|first|had|has|have)\s+)?$")
+"""A clause subject that is a noun phrase naming nobody the article knows ("the Abu Dhabi official")."""
+
+
 def meetings_in_sentence(
     sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context,
     last: Draft | None, narrative: DateSpan | None, narrative_place: str | None, paragraph: int,
@@ -479,6 +484,8 @@ def meetings_in_sentence(
                 groups = [subjects + objects] if kind == "group" else [objects if len(objects) >= 2 else subjects + objects]
             elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, c_hi):
                 groups = [subjects + [o] for o in objects]
+            elif not subjects and kind == "verb" and UNNAMED_SUBJECT.search(subj_region):
+                groups = []  # "the visiting official met A and B": A and B met someone unnamed, not each other
             else:
                 groups = [subjects + objects]
             prev_end = t_hi
@@ -548,7 +555,7 @@ def meetings_in_sentence(
                     first_obj = min((m.start for m in obj_mentions), default=obj_hi)
                     places += [m.key for m in located if t_hi <= m.start < first_obj or obj_hi <= m.start < c_hi]
                 place = book.most_specific(places)
-                place_weak = False
+                place_weak = borrowed and place is not None  # "Lee and Chinh discussed investments in Vietnam": a topic's place
                 if place is None and re.search(r"\b(?:the|this) country\b", clause):
                     place = ctx.main_country()
                 if place is None and not background and (not explicit or HERE.search(clause)):

@@ -4,6 +4,7 @@ entities of the article (``Context``), and the role ties ("Nvidia CEO Jensen Hua
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -184,8 +185,10 @@ _PRE = re.compile(
     rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
     rf"(?P<titles>{lx.TITLE_SEQ})\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
 )
+_LEAD_WORD = r"(?i:co-?founder|founder|chair|chairman|chairwoman|ceo|chief|president|executive|managing)\b"
 _POST = re.compile(
-    rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+)?(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
+    rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:\w+\s+){{0,2}}(?:as|is)\s+(?:(?:also|still|now)\s+)?)?"
+    rf"(?:(?i:the|a|an)\s+(?:(?!{_LEAD_WORD})[\w-]+\s+){{1,4}}?and\s+|(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?"
     rf"(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+(?P<orgphrase>[^,;()]+?)(?=[,;()]|(?<![A-Z])\.(?:\s|$)|$)"
 )
 _TITLE_OF_COMMA = re.compile(
@@ -203,6 +206,45 @@ _MINISTRY_TITLE = re.compile(
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
+_ROLE_VERB = r"(?:co-?founded|founded|chairs|chaired)"
+_VERB_TITLE = {"co-founded": "co-founder", "cofounded": "co-founder", "founded": "founder", "chairs": "chair", "chaired": "chair"}
+_RELATIVE_ROLE = re.compile(
+    rf"(?P<name>{lx.NAME}),\s+who\s+(?:(?:also|still|now)\s+)?(?P<verbs>{_ROLE_VERB}(?:\s+and\s+(?:(?:also|still|now)\s+)?{_ROLE_VERB})*)\s+"
+    rf"(?:the\s+)?(?P<org>{lx.ORG_TOKEN}(?:\s+(?:(?:of|for|and)\s+)?{lx.ORG_TOKEN})*)"
+)
+""""Huang, who co-founded Nvidia in 1993", "Chey, who also chairs the Korea Chamber of Commerce": a role told by a verb."""
+_ANAPHOR = r"(?P<anaphor>the\s+(?:company|group|firm|startup|start-up|bank|chipmaker|carmaker|automaker|conglomerate)(?:'s|’s)|[Ii]ts)"
+_ANAPHOR_TITLE_NAME = re.compile(
+    rf"{_ANAPHOR}\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ}),?\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
+)
+""""received by the company's president and chief executive, Hideto Yamasaki": the organisation just spoken of."""
+_NAME_ANAPHOR_TITLE = re.compile(
+    rf"(?P<name>{lx.NAME}),\s+(?:who\s+(?:remains|is|was)\s+(?:(?:also|still|now)\s+)?)?{_ANAPHOR}\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
+)
+""""Mark Zuckerberg, the company's founder and chief executive"; "X, the group's former chairman"."""
+_OWNER_TITLE_COMMA = re.compile(
+    rf"(?<![\w-])(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ}),\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
+)
+""""Twitter's chief executive, Linda Yaccarino": the owner's title, then the name after a comma."""
+_NAMED_ORG = re.compile(rf"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}\s+(?:Company|Corporation|Group|Hub|Labs?|Bank|Holdings|Industries|Motors|Systems|Technologies)\b")
+"""An organisation the reference data does not know, named with the noun that makes it one."""
+_NAME_THE_ORG_TITLE = re.compile(
+    rf"(?P<name>{lx.NAME}),\s+(?:the|a|an)\s+(?:{lx.QUALIFIER}\s+)?(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})\s+(?P<titles>{lx.TITLE_SEQ})\b"
+)
+""""Elon Musk, the Tesla CEO who …", "Ana Ruiz, the Colombian president": an appositive title."""
+_PLURAL_TITLE = re.compile(r"\b(?P<title>chief executives|CEOs|chairmen|chairwomen|co-founders|founders|presidents)\b")
+_PLURAL_SINGULAR = {"chief executives": "chief executive", "ceos": "ceo", "chairmen": "chairman", "chairwomen": "chairwoman",
+                    "co-founders": "co-founder", "founders": "founder", "presidents": "president"}
+_OWNED_NAME = re.compile(rf"(?<![\w-])(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})(?:'s|’s)\s+(?P<name>{lx.NAME})(?=\s*(?:,|;|\)|—|–|-\s|\.|\band\b|$))")
+""""the chief executives of four firms: Zentrix's Omar Haddad, Orbitron's Amy Ross …": a plural title shared by a list."""
+_BECAME = re.compile(
+    rf"(?P<name>{lx.NAME})(?:,\s+(?:the|a|an)\s+[^,;]{{1,80}},)?\s+(?:(?:became|took\s+over\s+as|serves\s+as|served\s+as|remains|remained)|(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:named|appointed|elected|made))"
+    rf"\s+(?:(?i:the|a|an)\s+)?(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\s+(?i:of|at)\s+"
+    rf"(?:the\s+(?P<anaphor>company|group|firm|conglomerate)\b|(?P<owner>{lx.ORG_TOKEN}(?:\s+(?:of\s+)?{lx.ORG_TOKEN}){{0,3}}))"
+)
+""""Chung became chairman of the group in 2020", "Ortiz was elected president of Orbitron": a role told by a verb."""
+_CO_OWNERS = re.compile(rf"(?P<run>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})\s+(?:and|&)\s+$")
+"""The first of two organisations sharing a title before a name: "Tesla and SpaceX chief executive"."""
 _HONOURED = re.compile(rf"(?<![\w-])(?:Sheikh|Sheikha|Sir|Dame|Tan Sri|Tun|Datuk|Dato'?|Datin)\s+{lx.HONORIFIC}(?P<name>{lx.NAME})")
 """"Sheikh Tahnoun bin Zayed Al Nahyan": a name an honorific introduces, whatever its first name."""
 _SURNAME_FIRST = re.compile(
@@ -297,6 +339,10 @@ def _placed(sentence: str, start: int, end: int) -> bool:
     return bool(_PLACE_BEFORE.search(sentence[max(0, start - 20):start])) and not re.match(r"(?:'s|’s)", sentence[end:end + 2])
 
 
+_NOUN_MODIFIED = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{lx.COMPANY_NOUN[3:-1]}|officials?|authorities|government|emirate|region)\b")
+""""Abu Dhabi technology group", "the Abu Dhabi official": a name before such a noun modifies it."""
+
+
 def _modifier(sentence: str, start: int, end: int) -> bool:
     """"the Abu Dhabi official": a name between "the" and a common noun modifies the noun."""
     return bool(re.search(r"\b[Tt]he\s+$", sentence[max(0, start - 4):start]) and re.match(r"\s+[a-z]{3,}", sentence[end:end + 12]))
@@ -338,7 +384,12 @@ def _trim_org(run: str, ctx: Context, sentence: str) -> tuple[str, Known | None]
 
 
 def _clean_name(name: str) -> str:
+    """The name less the words that never belong to one, at either end; a title inside the run
+    ("Cabinet Secretary Hirokazu Sato" after "Chief") leaves the name after it."""
     tokens = name.split()
+    inner = [i for i, t in enumerate(tokens[:-2]) if t.strip(".") in lx.NOT_NAME]
+    if inner and len(tokens) - inner[-1] - 1 >= 2:
+        tokens = tokens[inner[-1] + 1:]
     while tokens and tokens[-1].strip(".") in lx.NOT_NAME:
         tokens.pop()
     while tokens and tokens[0].strip(".") in lx.NOT_NAME:
@@ -478,11 +529,14 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         guessed = org is None
         if org is None:
             org = _org_by_context(titles, mentions, m.start(), ctx)
+        co_owner = None if guessed or country or not m.group("org") else _co_owner(sentence, m.start("org"), mentions, ctx)
         for title in titles:
             if org and title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
                 if guessed:
                     ctx.guessed.add((person, org))
+                if co_owner:
+                    ctx.add_role(person, org_at(co_owner[0], co_owner[1]) or org, title, evidence)
     for m in _POST.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
         if not person:
@@ -490,11 +544,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         phrase, offset = m.group("orgphrase"), m.start("orgphrase")
         phrase = re.split(rf"\s+and\s+(?:the\s+)?(?:{lx.TITLE}|owner)\b", phrase)[0]
         orgs = []
-        for part in re.finditer(r"[^,]+?(?=\s+and\s+|$)", phrase):
+        for part in re.finditer(rf"[^,]+?(?=\s+and\s+(?!{_DEPARTMENT}$)|$)", phrase):  # "of Commerce and Industry" is one name
             inside = [x.key for x in mentions if x.kind == "org" and offset + part.start() <= x.start < offset + part.end()
                       and x.text not in lx.COUNTRY_WORDS]  # "of U.S. data company Palantir": Palantir
             if not inside:
-                runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of))*", part.group(0)))
+                runs = list(re.finditer(rf"{lx.ORG_TOKEN}(?:\s+(?:{lx.ORG_TOKEN}|of|and(?=\s+{_DEPARTMENT}$)))*", part.group(0)))
                 inside = [o for o in [org_at(runs[-1].group(0), offset + part.start() + runs[-1].start())] if o] if runs else []
             orgs += inside
         country = _country_named(phrase, ctx)
@@ -511,15 +565,48 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         country = _country_named(m.group("owner") or "", ctx) or (lx.COUNTRY_WORDS.get(m.group("owner") or "") if m.group("owner") else None)
         if person and country:
             ctx.add_role(person, _government(ctx, country), m.group("titles"), evidence)
-    for m in _POST_OWNER.finditer(sentence):
+
+    for m in _RELATIVE_ROLE.finditer(sentence):
         person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
-        if not person:
-            continue
-        country = _country_named(m.group("owner"), ctx)
-        org = _government(ctx, country) if country else org_at(m.group("owner"), m.start("owner"))
-        for title in _split_titles(m.group("titles")):
-            if org and title.lower() not in lx.PERSON_ONLY:
+        org = org_at(re.sub(r"\s+(?:of|for|and)$", "", m.group("org")), m.start("org")) if person else None
+        for verb in re.findall(_ROLE_VERB, m.group("verbs")) if org else ():
+            ctx.add_role(person, org, _VERB_TITLE[verb], evidence)
+    for m in _BECAME.finditer(sentence):
+        person = next((x.key for x in mentions if x.kind == "person" and x.start <= m.start() < x.end), None)
+        unseen = {x.key for x in mentions if x.kind == "person" and x.key not in known_before}  # "X, the son of Y, became"
+        person = person or (ctx.person_by_surname(m.group("name"), unseen) if " " not in m.group("name") else None)
+        if person is None:
+            continue  # only a person already known: "Orbitron became …" names no one
+        if m.group("anaphor"):
+            org = _anaphoric_org(m.group("anaphor"), sentence, mentions, m.start(), ctx, org_at)
+        else:
+            country = _country_named(m.group("owner"), ctx)
+            org = _government(ctx, country) if country else org_at(m.group("owner"), m.start("owner"))
+        for title in _split_titles(m.group("titles")) if org else ():
+            if title.lower() not in lx.PERSON_ONLY:
                 ctx.add_role(person, org, title, evidence)
+    if plural := _PLURAL_TITLE.search(sentence):
+        for m in _OWNED_NAME.finditer(sentence, plural.end()):
+            if any(x.kind == "person" and x.start <= m.start() < x.end for x in mentions) or ctx.person_by_surname(m.group("owner")):
+                continue  # "Trump's Commerce Secretary": a person's, not an organisation's
+            person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+            org = org_at(m.group("owner"), m.start("owner")) if person else None
+            if org and ctx.facts.entities[org].kind == "org":
+                ctx.add_role(person, org, _PLURAL_SINGULAR[plural.group("title").lower()], evidence)
+    # titles whose organisation is an owner ("X, Nvidia's CEO"), an anaphor ("the company's") or an appositive
+    for rx in (_POST_OWNER, _ANAPHOR_TITLE_NAME, _NAME_ANAPHOR_TITLE, _OWNER_TITLE_COMMA, _NAME_THE_ORG_TITLE):
+        for m in rx.finditer(sentence):
+            person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+            if not person:
+                continue
+            if "owner" in rx.groupindex:
+                country = _country_named(m.group("owner"), ctx)
+                org = _government(ctx, country) if country else org_at(m.group("owner"), m.start("owner"))
+            else:
+                org = _anaphoric_org(m.group("anaphor"), sentence, mentions, m.start(), ctx, org_at)
+            for title in _split_titles(m.group("titles")) if org else ():
+                if title.lower() not in lx.PERSON_ONLY:
+                    ctx.add_role(person, org, title, evidence)
 
     # 3. untitled names: honoured, Korean, Vietnamese and Chinese names, known first names
     for m in _HONOURED.finditer(sentence):
@@ -534,7 +621,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _each_start(_GIVEN, sentence):
         first, last = m.group("first"), m.group("last")
         if (first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end())
-                and not _placed(sentence, m.start(), m.end()) and not _modifier(sentence, m.start(), m.end())):
+                and not _placed(sentence, m.start(), m.end()) and not _modifier(sentence, m.start(), m.end())
+                and not _NOUN_MODIFIED.match(sentence, m.end())):
             full = m.group(0)
             if not (gaz.lookup("org", last.split()[0]) or gaz.lookup("place", last.split()[0]) or gaz.lookup("org", first)):
                 person_at(m.start(), m.end(), full)
@@ -651,11 +739,49 @@ def _government(ctx: Context, country_name: str) -> str:
 def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str) -> None:
     """"the Meta founder" states a role: the person it names founded Meta."""
     title = re.sub(r"\s+", " ", m.group("title").lower())
+    country = _country_named(m.group("org") or "", ctx)
+    if country and title in ("president", "prime minister", "premier", "chancellor"):
+        ctx.add_role(person, _government(ctx, country), title, evidence)  # "the Argentine president"
+        return
     if title not in ("founder", "co-founder", "ceo", "chief executive", "chairman", "chairwoman", "executive chairman", "president"):
         return
     org = next((x.key for x in mentions if x.kind == "org" and m.start("org") <= x.start < m.end("org")), None) if m.group("org") else None
     if org:
         ctx.add_role(person, org, title, evidence)
+
+
+def _anaphoric_org(anaphor: str, sentence: str, mentions: list[Mention], pos: int, ctx: Context,
+                   org_at: Callable[[str, int], str | None]) -> str | None:
+    """"the company's", "its": the one organisation the sentence names before ``pos``; none named,
+    the one the article spoke of last (a business group for "the group's"); two or more named,
+    no telling which is meant."""
+    wanted = "BusinessGroup" if "group" in anaphor.lower() else None
+
+    def fits(key: str) -> bool:
+        return ctx.facts.entities[key].org_type != "GovernmentBody" and wanted in (None, ctx.facts.entities[key].org_type)
+
+    named = [m for m in _NAMED_ORG.finditer(sentence, 0, pos) if not any(x.start <= m.start() < x.end for x in mentions)]
+    keys = [x.key for x in mentions if x.kind == "org" and x.end <= pos] + [org_at(m.group(0), m.start()) for m in named]
+    keys = list(dict.fromkeys(k for k in keys if k and fits(k)))
+    if keys:
+        return keys[0] if len(keys) == 1 else None
+    return next((k for k in reversed(ctx.recent_orgs) if ctx.facts.entities[k].kind == "org" and fits(k)), None)
+
+
+def _co_owner(sentence: str, pos: int, mentions: list[Mention], ctx: Context) -> tuple[str, int] | None:
+    """"Tesla and SpaceX chief executive Elon Musk": the organisation before "and" shares the title,
+    when it is one (a known organisation, or an unknown word that names no person or country)."""
+    m = _CO_OWNERS.search(sentence[:pos])
+    if m is None:
+        return None
+    run, start = m.group("run"), m.start("run")
+    if any(x.kind == "org" and x.start <= start and m.end("run") <= x.end and ctx.facts.entities[x.key].org_type != "GovernmentBody" for x in mentions):
+        return run, start
+    if any(x.start <= start < x.end for x in mentions) or len(run.split()) > 1 or re.search(r"\bof\s+$", sentence[:start]):
+        return None
+    if run in lx.NOT_NAME or run in lx.COUNTRY_WORDS or run in lx.given_names() or ctx.person_by_surname(run):
+        return None
+    return run, start
 
 
 def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context) -> str | None:
@@ -691,10 +817,13 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
     title = re.sub(r"\s+", " ", title.lower())
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")}) - {"affiliatedWith"}  # "the vice president" is no minister
     org_word = (org_word or "").strip()
-    if org_word and org_word.split()[0] in lx.NOT_NAME - {"AI"}:
-        org_word = ""
+    national = bool(org_word) and bool(_country_named(org_word, ctx))
+    if org_word and (org_word.split()[0] in lx.NOT_NAME - {"AI"} or national):
+        org_word = ""  # "the Argentine president": a president of a government (guesses may name the wrong one)
 
     def org_matches(org_key: str) -> bool:
+        if national:
+            return ctx.facts.entities[org_key].org_type == "GovernmentBody"
         if not org_word:
             return True
         ent = ctx.facts.entities[org_key]
@@ -716,6 +845,8 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
                     return person, role.org
     if not org_word:  # "President Donald Trump" … "the president-elect": a title with no organisation
         for person in reversed(recent):
+            if national and any(r.prop in wanted and ctx.facts.entities[r.org].org_type != "GovernmentBody" for r in ctx.roles_of(person)):
+                continue  # a company's president is no country's
             if person not in exclude and any(t == title or lx.TITLES.get(t) in wanted for t in ctx.titled.get(person, [])):
                 return person, None
     return None, None
