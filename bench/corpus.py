@@ -498,11 +498,7 @@ class _Writer:
                 lambda: f"{self.ref(a, True)} hosted {self.ref(b)}{where} {when} for talks on {topics}.",
                 lambda: f"{self.ref(a, True)} sat down with {self.ref(b)}{where} {when} to discuss {topics}.",
             ]
-        sentence = self._tidy(self.rng.choice(shapes)())
-        self.told.append(Told(event, "held", gold_date, gold_range, sentence))
-        if self.file not in event.reported_in:
-            event.reported_in.append(self.file)
-        return sentence
+        return self._tell(Told(event, "held", gold_date, gold_range, self._tidy(self.rng.choice(shapes)())), event.reported_in)
 
     def planned(self, event: Event) -> str:
         people = [self.world.people[n] for n in event.participants]
@@ -521,11 +517,7 @@ class _Writer:
                 lambda: f"{self.ref(a, True)} is scheduled to meet {self.ref(b)}{where} {when} for talks on {topics}.",
                 lambda: f"{self.ref(a, True)} plans to meet {self.ref(b)}{where} {when} to discuss {topics}, the company said.",
             ]
-        sentence = self._tidy(self.rng.choice(shapes)())
-        self.told.append(Told(event, "planned", gold_date, gold_range, sentence))
-        if self.file not in event.planned_in:
-            event.planned_in.append(self.file)
-        return sentence
+        return self._tell(Told(event, "planned", gold_date, gold_range, self._tidy(self.rng.choice(shapes)())), event.planned_in)
 
     def recalled(self, event: Event, pair_in_focus: bool) -> str:
         year = event.start.year
@@ -537,10 +529,14 @@ class _Writer:
         else:
             a, b = (self.world.people[n] for n in event.participants)
             sentence = self._tidy(f"{self.ref(a, True)} and {self.ref(b)} had previously met in {year}.")
-        self.told.append(Told(event, "held", str(year), None, sentence, background=True))
-        if self.file not in event.reported_in:
-            event.reported_in.append(self.file)
-        return sentence
+        return self._tell(Told(event, "held", str(year), None, sentence, background=True), event.reported_in)
+
+    def _tell(self, told: Told, articles: list[str]) -> str:
+        """Record a telling for the gold, and this article among those that report (or plan) it."""
+        self.told.append(told)
+        if self.file not in articles:
+            articles.append(self.file)
+        return told.sentence
 
     def filler(self, people: list[Person]) -> str:
         """Sentences without a meeting: what a real article wraps its news in."""

@@ -117,6 +117,16 @@ class Load:
     seconds: float
 
 
+async def _fetch(conn: Connection, target: str, accept: str, limit: float) -> bool:
+    """One request; a failed one closes the connection, to be reopened by the next."""
+    try:
+        status, _ = await asyncio.wait_for(conn.get(target, accept), limit)
+        return status == 200
+    except (asyncio.TimeoutError, ConnectionError, OSError, ValueError, asyncio.IncompleteReadError):
+        await conn.close()
+        return False
+
+
 async def _load(url: str, make: Callable[[int], str], clients: int, duration: float, max_requests: int,
                 timeout: float, accept: str) -> Load:
     counter = 0
@@ -137,12 +147,7 @@ async def _load(url: str, make: Callable[[int], str], clients: int, duration: fl
                 t = time.perf_counter()
                 # a request still running 5 s after the window cannot count: give up on it then
                 limit = min(timeout, max(1.0, end + 5.0 - t))
-                try:
-                    status, _ = await asyncio.wait_for(conn.get(target, accept), limit)
-                    ok = status == 200
-                except (asyncio.TimeoutError, ConnectionError, OSError, ValueError, asyncio.IncompleteReadError):
-                    ok = False
-                    await conn.close()
+                ok = await _fetch(conn, target, accept, limit)
                 now = time.perf_counter()
                 if t >= warm_until and now <= end:  # only requests wholly inside the timed window
                     if ok:
@@ -179,12 +184,7 @@ def sequential(url: str, queries: list[str], *, budget: float, timeout: float,
             for q in queries:
                 _, _, target = _target(url, q)
                 t = time.perf_counter()
-                try:
-                    status, _ = await asyncio.wait_for(conn.get(target, accept), timeout)
-                    ok = status == 200
-                except (asyncio.TimeoutError, ConnectionError, OSError, ValueError, asyncio.IncompleteReadError):
-                    ok = False
-                    await conn.close()
+                ok = await _fetch(conn, target, accept, timeout)
                 if ok:
                     samples.append((time.perf_counter() - t) * 1000)
                 else:

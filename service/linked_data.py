@@ -140,33 +140,48 @@ def _resource_html(site: Site, description: Description, kind: str, slug: str) -
     )
 
 
+# -- documents with suffix twins: /ontology, /.well-known/void --
+
+
+def _negotiated(request: Request, name: str) -> tuple[str, dict[str, str]]:
+    """The format the client asked for, and the headers that say the answer varies with it."""
+    offer = negotiate(request, DOCUMENT_OFFERS)
+    return offer.name, {"Vary": "Accept", "Content-Location": name + NAMES[offer.name]}
+
+
+def _twin_format(path: str, suffix: str) -> str:
+    format_name = SUFFIXES.get(f".{suffix}")
+    if format_name is None or format_name not in {o.name for o in DOCUMENT_OFFERS}:
+        raise HTTPException(404, f"no such document: {path}.{suffix}")
+    return format_name
+
+
+def _document_headers(site, name: str, format_name: str, headers: dict[str, str], *tag: object) -> dict[str, str]:
+    return {
+        **headers,
+        "Link": link_header(name, DOCUMENT_OFFERS, current=format_name),
+        "ETag": etag(site, name, format_name, *tag),
+        **cache_headers(site),
+    }
+
+
 # -- /ontology --
 
 
 @router.api_route("/ontology", methods=["GET", "HEAD"])
 def ontology(request: Request) -> Response:
     """The ontology document, negotiated: its pyLODE documentation for browsers, else RDF."""
-    offer = negotiate(request, DOCUMENT_OFFERS)
-    headers = {"Vary": "Accept", "Content-Location": "ontology" + NAMES[offer.name]}
-    return _ontology(request, offer.name, headers)
+    return _ontology(request, *_negotiated(request, "ontology"))
 
 
 @router.api_route("/ontology.{suffix}", methods=["GET", "HEAD"])
 def ontology_twin(suffix: str, request: Request) -> Response:
-    format_name = SUFFIXES.get(f".{suffix}")
-    if format_name is None or format_name not in {o.name for o in DOCUMENT_OFFERS}:
-        raise HTTPException(404, f"no such document: /ontology.{suffix}")
-    return _ontology(request, format_name, {})
+    return _ontology(request, _twin_format("/ontology", suffix), {})
 
 
 def _ontology(request: Request, format_name: str, headers: dict[str, str]) -> Response:
     site = site_of(request)
-    headers = {
-        **headers,
-        "Link": link_header("ontology", DOCUMENT_OFFERS, current=format_name),
-        "ETag": etag(site, "ontology", format_name),
-        **cache_headers(site),
-    }
+    headers = _document_headers(site, "ontology", format_name, headers)
     if format_name == HTML:
         body = ontology_doc.documentation(site).encode("utf-8")
     else:
@@ -179,28 +194,18 @@ def _ontology(request: Request, format_name: str, headers: dict[str, str]) -> Re
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"])
 def void_description(request: Request) -> Response:
-    offer = negotiate(request, DOCUMENT_OFFERS)
-    headers = {"Vary": "Accept", "Content-Location": "void" + NAMES[offer.name]}
-    return _void(request, offer.name, headers)
+    return _void(request, *_negotiated(request, "void"))
 
 
 @router.api_route("/.well-known/void.{suffix}", methods=["GET", "HEAD"])
 def void_twin(suffix: str, request: Request) -> Response:
-    format_name = SUFFIXES.get(f".{suffix}")
-    if format_name is None or format_name not in {o.name for o in DOCUMENT_OFFERS}:
-        raise HTTPException(404, f"no such document: /.well-known/void.{suffix}")
-    return _void(request, format_name, {})
+    return _void(request, _twin_format("/.well-known/void", suffix), {})
 
 
 def _void(request: Request, format_name: str, headers: dict[str, str]) -> Response:
     site = site_of(request)
     info = void.void_info(site)
-    headers = {
-        **headers,
-        "Link": link_header("void", DOCUMENT_OFFERS, current=format_name),
-        "ETag": etag(site, "void", format_name, site.base),
-        **cache_headers(site),
-    }
+    headers = _document_headers(site, "void", format_name, headers, site.base)
     if format_name == HTML:
         body = render_page(
             site, "void.html", title="About the dataset", info=info,

@@ -319,14 +319,36 @@ def _years(start: str | None, end: str | None) -> range:
     return range(int(start[:4]), int(end[:4]) + 1)
 
 
+@dataclass
+class _Filtered:
+    """The meetings a filtered page shows, with what every such page needs around them."""
+
+    site: Site
+    filters: Filters
+    found: Meetings
+    options: dict
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, request: Request, year: str | None, technology: str | None) -> "_Filtered":
+        site = site_of(request)
+        filters = _filters(year, technology)
+        found = meetings(site, filters.pattern(site.base))
+        return cls(site, filters, found, _filter_options(site), {**_all_meetings(site).labels, **found.labels})
+
+    def render(self, template: str, title: str, **values) -> str:
+        return render_page(
+            self.site, template, title=title, filters=self.filters, options=self.options,
+            described=self.filters.describe(self.labels, self.site.base), truncated=self.found.truncated,
+            query=self.found.query, **values,
+        )
+
+
 @router.get("/meetings")
 def meetings_page(request: Request, year: str | None = None, technology: str | None = None) -> Response:
     """Every meeting along time, filterable by year and technology."""
-    site = site_of(request)
-    filters = _filters(year, technology)
-    found = meetings(site, filters.pattern(site.base))
-    options = _filter_options(site)
-    labels = {**_all_meetings(site).labels, **found.labels}
+    shown = _Filtered.of(request, year, technology)
+    site, found, labels = shown.site, shown.found, shown.labels
     views = meeting_views(found, site.base, extra_labels=labels)
     linker = Linker(site.base, labels)
     links = {m.iri: linker.link(m.iri) for m in found.meetings}
@@ -335,22 +357,15 @@ def meetings_page(request: Request, year: str | None = None, technology: str | N
         title="Meetings along time",
         description="Each bar runs from the first to the last day the meeting can fall on.",
     )
-    page = render_page(
-        site, "meetings.html", title="Meetings", filters=filters, options=options,
-        described=filters.describe(labels, site.base), groups=by_year(views), count=len(views),
-        timeline=drawing, truncated=found.truncated, query=found.query,
-    )
+    page = shown.render("meetings.html", "Meetings", groups=by_year(views), count=len(views), timeline=drawing)
     return html(request, site, page)
 
 
 @router.get("/network")
 def network_page(request: Request, year: str | None = None, technology: str | None = None) -> Response:
     """Everyone who met whom, through which meetings, filterable by year and technology."""
-    site = site_of(request)
-    filters = _filters(year, technology)
-    found = meetings(site, filters.pattern(site.base))
-    options = _filter_options(site)
-    labels = {**_all_meetings(site).labels, **found.labels}
+    shown = _Filtered.of(request, year, technology)
+    site, found, labels = shown.site, shown.found, shown.labels
     linker = Linker(site.base, labels)
     nodes: dict[str, svg.GraphNode] = {}
     edges = []
@@ -378,11 +393,8 @@ def network_page(request: Request, year: str | None = None, technology: str | No
         for (a, b), ms in sorted(pairs.items(), key=lambda item: (linker.label(item[0][0]).lower(),
                                                                   linker.label(item[0][1]).lower()))
     ]
-    page = render_page(
-        site, "network.html", title="Network", filters=filters, options=options,
-        described=filters.describe(labels, site.base), drawing=drawing, pairs=rows,
-        people=people_count, count=len(found.meetings), truncated=found.truncated, query=found.query,
-    )
+    page = shown.render("network.html", "Network", drawing=drawing, pairs=rows, people=people_count,
+                        count=len(found.meetings))
     return html(request, site, page)
 
 
