@@ -105,15 +105,11 @@ def background_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:16]
 
 
-def export_graph(graph: Graph) -> bytes:
-    """A graph's triples, blank nodes canonicalised, sorted: stable across parses."""
+def canonical_triples(graph: Graph) -> set[Triple]:
+    """A graph's triples with blank nodes canonicalised: the same across parses of the same file."""
     dataset = ox.Dataset(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in graph_triples(graph))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-    return b"\n".join(sorted(ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines()))
-
-
-def canonical_triples(graph: Graph) -> set[Triple]:
-    return {(q.subject, q.predicate, q.object) for q in ox.parse(export_graph(graph), ox.RdfFormat.N_TRIPLES)}
+    return {(q.subject, q.predicate, q.object) for q in dataset}
 
 
 @dataclass
@@ -175,7 +171,6 @@ class Assembled:
 
     graphs: dict[str, set[Triple]]
     identity: Identity
-    inferred: set[Triple] | None = None
 
 
 def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background, base: str,
@@ -188,41 +183,32 @@ def assemble(articles: list[Article], facts: list[ArticleFacts], bg: Background,
               graph_iri(base, "reference"): canonical_triples(bg.reference)}
     for f in progress(sorted(facts, key=lambda f: f.article), "Writing graphs", len(facts)):
         graphs[graph_iri(base, f"article/{f.article}")] = article_triples(by_slug[f.article], f, resolved, base)
-    assembled = Assembled(graphs, identity)
     if reasoning:
         ontology_name = graph_iri(base, "ontology")
         data = set().union(*(g for name, g in graphs.items() if name != ontology_name))
-        assembled.inferred = closure(data, bg.rules)
-        graphs[graph_iri(base, "inferred")] = assembled.inferred
-    return assembled
+        graphs[graph_iri(base, "inferred")] = closure(data, bg.rules)
+    return Assembled(graphs, identity)
 
 
 def memory_store(assembled: Assembled) -> ox.Store:
     """An in-memory store of a dataset (``kg eval``, tests)."""
     store = ox.Store()
-    _fill(store, assembled.graphs)
+    _fill(store, _quads(assembled.graphs))
     return store
 
 
-def _fill(store: ox.Store, graphs: dict[str, set[Triple]]) -> int:
-    """Named graphs plus their deduplicated union as the default graph; returns the version sum."""
-    total = 0
-    union: set[Triple] = set()
-    quads = []
-    for name, triples in graphs.items():
-        g = ox.NamedNode(name)
-        for s, p, o in triples:
-            quad = ox.Quad(s, p, o, g)
-            total += quad_hash(quad)
-            quads.append(quad)
-        union |= triples
+def _quads(graphs: dict[str, set[Triple]]) -> list[ox.Quad]:
+    return [ox.Quad(*t, ox.NamedNode(name)) for name, triples in graphs.items() for t in triples]
+
+
+def _fill(store: ox.Store, quads: list[ox.Quad]) -> None:
+    """Named graphs plus their deduplicated union as the default graph."""
     store.bulk_extend(quads)
-    store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
-    return total
+    store.bulk_extend(ox.Quad(*t, ox.DefaultGraph()) for t in {(q.subject, q.predicate, q.object) for q in quads})
 
 
 def _meta(base: str, slugs: Iterable[str], version_sum: int, identity: Identity, counts: dict[str, int],
-          bg: Background, mode: str, changed: list[str], removed: list[str]) -> dict:
+          bg: Background, mode: str, changed: list[str]) -> dict:
     inferred_name = graph_iri(base, "inferred")
     return {
         "version": version_of(version_sum),
@@ -237,7 +223,7 @@ def _meta(base: str, slugs: Iterable[str], version_sum: int, identity: Identity,
         "graphs": {name.rsplit("/graph/", 1)[-1]: n for name, n in sorted(counts.items())},
         "reasoning": mode,
         "changed_graphs": changed,
-        "removed_graphs": removed,
+        "removed_graphs": [],  # no command removes an article yet
     }
 
 
@@ -268,12 +254,13 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
     counts = {name: len(g) for name, g in assembled.graphs.items()}
     ontology_name = graph_iri(base, "ontology")
     validate_graph((t for name, g in assembled.graphs.items() if name != ontology_name for t in g), bg.shapes, bg.ontology)
+    quads = _quads(assembled.graphs)
+    total = sum(quad_hash(q) for q in quads)
     if not store:
-        total = sum(quad_hash(ox.Quad(*t, ox.NamedNode(name))) for name, g in assembled.graphs.items() for t in g)
-        return Built(_meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs), []))
+        return Built(_meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs)))
     with exclusive(settings.data_dir), staged_build(settings.data_dir) as target:
         s = ox.Store(str(target / STORE_DIR))
-        total = _fill(s, assembled.graphs)
+        _fill(s, quads)
         s.flush()
         del s
         (target / ARTICLES_DIR).mkdir()
@@ -281,7 +268,7 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
             shutil.copyfile(path, target / ARTICLES_DIR / f"{slug}.txt")
         State(assembled.identity).save(target, facts)
         bg.save(target / BACKGROUND_FILE)
-        meta = _meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs), [])
+        meta = _meta(base, sources, total, assembled.identity, counts, bg, "full", sorted(assembled.graphs))
         _write_meta(target, meta)
     return Built(meta, Path(settings.data_dir))
 
@@ -331,7 +318,7 @@ def _add(settings: Settings, files: list[Path], progress: Progress) -> Built:
             shutil.copyfile(a.path, target / ARTICLES_DIR / f"{a.slug}.txt.new")
             (target / ARTICLES_DIR / f"{a.slug}.txt.new").replace(target / ARTICLES_DIR / f"{a.slug}.txt")
         State(identity).save(target, new_facts)
-        new_meta = _meta(base, identity.order, change.total, identity, change.counts, bg, "incremental", sorted(change.changed), [])
+        new_meta = _meta(base, identity.order, change.total, identity, change.counts, bg, "incremental", sorted(change.changed))
         _write_meta(target, new_meta)
     return Built(new_meta, data_dir)
 
@@ -375,8 +362,9 @@ class _Change:
         """Retract what no graph asserts any more, saturate with what joined, then write the
         difference into the inferred graph and the default graph."""
         idx = StoreIndex(self.store)  # the default graph: still the previous closure
-        gone = [t for t in self.touched if not self.asserted(t) and t in idx]
-        joined = [t for t in self.touched if self.asserted(t) and t not in idx]
+        now_asserted = {t: self.asserted(t) for t in self.touched}
+        gone = [t for t, yes in now_asserted.items() if not yes and t in idx]
+        joined = [t for t, yes in now_asserted.items() if yes and t not in idx]
         for t in gone:
             if not reasoner_view(t):
                 idx.discard(t)
@@ -388,7 +376,7 @@ class _Change:
         for t in idx.removed | idx.triples | self.touched:
             if isinstance(t[0], ox.Literal):
                 continue
-            is_asserted = self.asserted(t)
+            is_asserted = now_asserted[t] if t in now_asserted else self.asserted(t)
             infer = not is_asserted and t in idx and wanted(t, rules)
             if (is_asserted or infer) != any(True for _ in self.store.quads_for_pattern(*t, ox.DefaultGraph())):
                 (self.store.add if is_asserted or infer else self.store.remove)(ox.Quad(*t, ox.DefaultGraph()))

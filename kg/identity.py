@@ -9,7 +9,7 @@ groups they touch, without reading the facts of every other article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.articles import slugify
 from kg.dates import DateSpan
@@ -282,7 +282,7 @@ class Identity:
         return f"Meeting of {_join([self.nodes[p].label for p in people])}, {span}"
 
     def _relabelled(self, event: Event) -> Event:
-        return Event(**{**event.__dict__, "label": self._label(event.participants, event.span)})
+        return replace(event, label=self._label(event.participants, event.span))
 
     def all_events(self) -> list[Event]:
         return [e for family in sorted(self.events) for e in self.events[family]]

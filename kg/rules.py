@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal
@@ -78,7 +78,7 @@ class Rules:
     disjoint: dict[Term, set[Term]]
     terms: set[Term]  # every node of the ontology: what is derived about them is not data
     individuals: list[Triple]  # the ontology's own instance triples (mg:Held a mg:MeetingStatus)
-    irreflexive: set[Term] = field(default_factory=set)  # metWith and its super-properties
+    irreflexive: set[Term]  # metWith and its super-properties
 
 
 def _list(g: Graph, head) -> list:
@@ -238,7 +238,7 @@ def reasoner_view(t: Triple) -> bool:
     s, p, o = t
     if p.value in ANNOTATIONS:
         return False
-    return not any(isinstance(x, ox.NamedNode) and x.value.startswith(WIKIDATA) for x in (s, o))
+    return not (_wikidata(s) or _wikidata(o))
 
 
 def consequences(t: Triple, idx: Index, r: Rules, clashes: list | None = None) -> Iterator[Triple]:

@@ -22,15 +22,14 @@ MAX_LINES = 20
 TYPE = ox.NamedNode(str(RDF.type))
 
 
-def validate(data: Graph, shapes: Graph, ontology: Graph | None = None, focus: list[Node] | None = None) -> None:
+def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> None:
     """Raise ``ValidationError`` unless ``data`` conforms to ``shapes``.
 
     ``ontology``, when given, is mixed in so that ``sh:class`` also sees sub-classes declared only
-    there. ``focus``, when given, limits the check to those nodes. The message has one line per
-    violation (the focus node with its label, the path, the shape's message), at most
-    ``MAX_LINES`` of them, then how many more there are.
+    there. The message has one line per violation (the focus node with its label, the path, the
+    shape's message), at most ``MAX_LINES`` of them, then how many more there are.
     """
-    _fail(violations(data, shapes, ontology, focus))
+    _fail(violations(data, shapes, ontology))
 
 
 def _fail(lines: Iterable[str]) -> None:
