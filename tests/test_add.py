@@ -91,3 +91,24 @@ def test_a_second_writer_is_refused_while_one_is_writing(seed_settings, tmp_path
                            capture_output=True, text=True)
     assert r.returncode != 0 and "another `kg build` or `kg add`" in r.stderr and "Traceback" not in r.stderr
     assert dataset(s.data_dir) == before
+
+
+def test_add_after_the_reference_data_changed_rebuilds_with_it(seed_settings, tmp_path):
+    """What was resolved against the old reference data may be wrong now: `kg add` rebuilds."""
+    reference = tmp_path / "reference"
+    shutil.copytree(ROOT / "data" / "reference", reference)
+    s = Settings(data_dir=tmp_path / ".kg", reference_dir=reference)
+    shutil.copytree(seed_settings.data_dir, s.data_dir)
+    with open(reference / "people.ttl", "a", encoding="utf-8") as f:
+        f.write('\n<id/person/lee-jae-yong> <http://www.w3.org/2004/02/skos/core#altLabel> "JY"@en .\n')
+    from kg.build import add
+
+    add(s, [NEW])
+    assert read_meta(s.data_dir)["reasoning"] == "full"
+    everything = tmp_path / "all"
+    shutil.copytree(ROOT / "data" / "articles", everything)
+    shutil.copy(NEW, everything)
+    full = Settings(data_dir=tmp_path / "full", reference_dir=reference)
+    build(full, everything)
+    assert dataset(s.data_dir) == dataset(full.data_dir)
+    assert b'"JY"@en' in dataset(s.data_dir)

@@ -134,3 +134,21 @@ def test_the_message_is_one_line_per_violation_and_capped(ontology, shapes):
     lines = message.splitlines()
     assert lines[0].startswith("the graph does not conform to the shapes (30 violations)")
     assert len(lines) == 1 + 20 + 1 and lines[-1] == "and 10 more"
+
+
+def test_validating_stored_nodes_checks_just_those_nodes():
+    """``kg add``'s check: the nodes a change touched, read from the store with the types of what
+    they point at, against the same shapes."""
+    import pyoxigraph as ox
+
+    from kg.terms import graph_triples
+    from kg.validate import validate_nodes
+
+    ontology, shapes = load_ontology(ONTOLOGY_DIR), load_shapes(ONTOLOGY_DIR)
+    data = Graph().parse(data=PREFIXES + PEOPLE + MEETING.replace("mg:participant ex:lee , ex:zuck", "mg:participant ex:lee"), format="turtle")
+    store = ox.Store()
+    store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in graph_triples(data + reason(ontology, data)))
+    ex = "http://localhost:8000/id/"
+    validate_nodes(store, [ox.NamedNode(ex + "lee"), ox.NamedNode(ex + "sj")], shapes, ontology)  # fine on their own
+    with pytest.raises(ValidationError, match="participant"):
+        validate_nodes(store, [ox.NamedNode(ex + "m")], shapes, ontology)
