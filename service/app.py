@@ -3,8 +3,10 @@
 The lifespan opens the built graph (its version, and the query workers that each open the store
 read-only — or, with ``KG_STORE``, the connections to the external store, ``service.remote``) and
 closes them on shutdown; the Linked Data routes and the pages share the same
-``SparqlService`` through ``app.state.site``, and the dumps live in a folder of the app's own. Middleware, outermost first: the access log (it sees every
-response and the bytes sent), CORS (browser tools such as YASGUI), gzip.
+``SparqlService`` through ``app.state.site``, and the dumps live in a folder of the app's own.
+Middleware, outermost first: the access log (it sees every response and the bytes sent), CORS
+(browser tools such as YASGUI), gzip, and ``/sparql`` answered before the routing
+(``sparql.Endpoint``).
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"no such file: /static/{name}")
         return FileResponse(STATIC / name, media_type=_STATIC_FILES[name], headers=_REVALIDATE)
 
+    app.add_middleware(sparql.Endpoint)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.add_middleware(
         CORSMiddleware,

@@ -107,18 +107,29 @@ def _syntax_message(message: str, position: tuple[int, int], request: Request) -
     return text, {"line": line, "column": column}
 
 
+def response_for(request: Request, error: Exception) -> Response:
+    """The response for any error raised while answering ``request`` (call it in the ``except``:
+    an unexpected one is logged with its traceback)."""
+    if isinstance(error, KGError):
+        return kg_error_response(request, error)
+    if isinstance(error, HTTPException):
+        return error_response(
+            request, error.status_code, str(error.detail), headers=dict(error.headers or {})
+        )
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return error_response(request, 500, "internal error (logged); please report it")
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that translate every error raised under ``app``."""
 
     @app.exception_handler(KGError)
     async def _kg_error(request: Request, error: KGError) -> Response:
-        return kg_error_response(request, error)
+        return response_for(request, error)
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, error: HTTPException) -> Response:
-        return error_response(
-            request, error.status_code, str(error.detail), headers=dict(error.headers or {})
-        )
+        return response_for(request, error)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, error: RequestValidationError) -> Response:
@@ -126,5 +137,4 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, error: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(request, 500, "internal error (logged); please report it")
+        return response_for(request, error)

@@ -8,7 +8,6 @@ in (``service.remote``), goes through the same ``answer``: the same bytes, cut a
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -61,6 +60,10 @@ class Runner(Protocol):
         """The answer within ``timeout`` seconds, or a ``KGError`` the service maps to a status."""
         ...
 
+    async def run_async(self, job: Job, timeout: float) -> Answer:
+        """``run`` awaited on the event loop."""
+        ...
+
 
 def evaluate(store: ox.Store, job: Job) -> Answer:
     """Run ``job`` on ``store`` and serialise its answer, cut at ``job.max_results``.
@@ -102,30 +105,60 @@ def _dataset_arguments(job: Job) -> dict:
     }
 
 
-def _tsv_term(term: object) -> str:
-    """A term as SPARQL TSV writes it (its N-Triples form; triple terms in RDF 1.2 syntax)."""
-    if isinstance(term, ox.Triple):
-        return f"<<( {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} )>>"
-    return str(term)
+class _Enough(Exception):
+    """Raised into pyoxigraph's writer to stop serialising once one row past the limit is written."""
+
+
+class _RowSink:
+    """A file-like sink for pyoxigraph's SPARQL TSV writer that keeps at most ``limit`` rows and
+    notices whether there was one more. TSV holds one solution per line (newlines inside values are
+    escaped), after one header line."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self.lines = 0
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit + 1:  # header + limit rows + at least one more
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def cut(self) -> tuple[bytes, int, bool]:
+        """(TSV of the kept rows, how many rows, whether rows were dropped)."""
+        text = b"".join(self.chunks)
+        rows = text.count(b"\n") - 1
+        if rows <= self.limit:
+            return text, max(rows, 0), False
+        end = -1
+        for _ in range(self.limit + 1):
+            end = text.index(b"\n", end + 1)
+        return text[: end + 1], self.limit, True
 
 
 def _solutions(result: ox.QuerySolutions, fmt: formats.Format, limit: int) -> Answer:
     """Serialise at most ``limit`` rows.
 
-    pyoxigraph serialises a whole iterator or nothing; to cut one, the first rows are written as
-    SPARQL TSV (each term in pyoxigraph's own N-Triples form), parsed back by pyoxigraph and
-    serialised by it in the asked format — exact for every term, and still pyoxigraph's writers.
+    pyoxigraph serialises a whole iterator or nothing; to cut one, its own TSV writer streams into
+    a sink that stops it one row past the limit, and the kept rows are parsed back by pyoxigraph
+    and written in the asked format (TSV is exact for every term, and both steps run in Rust).
     """
-    variables = result.variables
-    rows = list(itertools.islice(result, limit + 1))
-    truncated = len(rows) > limit
-    rows = rows[:limit]
-    lines = ["\t".join(str(variable) for variable in variables)]
-    for row in rows:
-        cells = (row[variable] for variable in variables)
-        lines.append("\t".join("" if cell is None else _tsv_term(cell) for cell in cells))
-    cut = ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
-    return Answer(cut.serialize(format=fmt.oxigraph), fmt.media_type, "solutions", len(rows), truncated)
+    sink = _RowSink(limit)
+    try:
+        result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    except _Enough:
+        pass
+    tsv, rows, truncated = sink.cut()
+    if fmt.oxigraph == ox.QueryResultsFormat.TSV:
+        body = tsv
+    else:
+        body = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=fmt.oxigraph)
+    return Answer(body, fmt.media_type, "solutions", rows, truncated)
 
 
 def _triples(result: Iterable[ox.Triple], fmt: formats.Format, job: Job) -> Answer:

@@ -15,6 +15,7 @@ store is a 503 too; a store that answers with an error, a 502.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 
@@ -72,3 +73,7 @@ class RemotePool:
                     raise QueryError(f"the query cannot be evaluated: {error}") from None
         finally:
             self._slots.release()
+
+    async def run_async(self, job: Job, timeout: float) -> Answer:
+        """``run`` in a thread: the HTTP client to the store is a blocking one."""
+        return await asyncio.to_thread(self.run, job, timeout)

@@ -6,9 +6,11 @@ Query by GET ``?query=``, by POST ``application/x-www-form-urlencoded`` or by PO
 format comes from ``format=`` (or Fuseki's ``output=``) else from ``Accept``. With no query, the
 endpoint describes itself (SPARQL 1.1 Service Description; an HTML form for browsers).
 
-The async handlers only read the request (body size checked as it arrives); the rest runs in a
-thread, and the query itself in a worker process (``service.executor``), so the event loop never
-waits on a query.
+The handlers read the request (body size checked as it arrives), choose the format and look in
+the answer cache on the event loop; the query itself runs in a worker process
+(``service.executor``), awaited, so the event loop never waits on a query. ``Endpoint`` puts these
+handlers in front of FastAPI's routing: a point lookup is cheap enough that routing, dependency
+solving and exception middleware would otherwise cost more than the query.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import codecs
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -24,11 +27,12 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kg import formats
 from kg.errors import KGError, QueryError
 from kg.settings import Settings
-from service import negotiation, query_page
+from service import errors, negotiation, query_page
 from service.cache import LRUCache
 from service.description import PREFIXES, service_description
 from service.evaluation import Runner
@@ -48,6 +52,14 @@ router = APIRouter()
 log = logging.getLogger("meetgraph.service")
 
 
+class Dataset(TypedDict, total=False):
+    """The protocol's dataset (``default-graph-uri``, ``named-graph-uri``) and the query's prefixes."""
+
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+    prefixes: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class SparqlService:
     """What ``/sparql`` needs at run time, built in the app's lifespan (``app.state.sparql``).
@@ -61,7 +73,25 @@ class SparqlService:
     cache: LRUCache[Answer]
     _graphs: dict[str, list[str]] = field(default_factory=dict)
 
-    def execute(
+    def execute(self, query: str, format_name: str, **dataset: Unpack[Dataset]) -> Answer:
+        """Evaluate ``query`` in a worker (blocking: call from a thread), through the answer cache."""
+        key, job = self._job(query, format_name, **dataset)
+        answer = self.cache.get(key)
+        if answer is None:
+            answer = self.pool.run(job, self.settings.query_timeout)
+            self.cache.put(key, answer, len(answer.body))
+        return answer
+
+    async def execute_async(self, query: str, format_name: str, **dataset: Unpack[Dataset]) -> Answer:
+        """``execute`` on the event loop: a cached answer at once, else the worker's, awaited."""
+        key, job = self._job(query, format_name, **dataset)
+        answer = self.cache.get(key)
+        if answer is None:
+            answer = await self.pool.run_async(job, self.settings.query_timeout)
+            self.cache.put(key, answer, len(answer.body))
+        return answer
+
+    def _job(
         self,
         query: str,
         format_name: str,
@@ -69,8 +99,8 @@ class SparqlService:
         default_graphs: tuple[str, ...] | None = None,
         named_graphs: tuple[str, ...] | None = None,
         prefixes: tuple[tuple[str, str], ...] = (),
-    ) -> Answer:
-        """Evaluate ``query`` in a worker (blocking: call from a thread), through the answer cache."""
+    ) -> tuple[tuple, Job]:
+        """The answer cache's key for this query on the current version, and the worker's job."""
         self.version.refresh()
         key = (
             self.version.version,
@@ -80,21 +110,17 @@ class SparqlService:
             default_graphs,
             named_graphs,
         )
-        answer = self.cache.get(key)
-        if answer is None:
-            job = Job(
-                query=query,
-                format_name=format_name,
-                max_results=self.settings.max_results,
-                generation=self.version.generation,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                prefixes=prefixes,
-                base_iri=self.settings.base,
-            )
-            answer = self.pool.run(job, self.settings.query_timeout)
-            self.cache.put(key, answer, len(answer.body))
-        return answer
+        job = Job(
+            query=query,
+            format_name=format_name,
+            max_results=self.settings.max_results,
+            generation=self.version.generation,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            prefixes=prefixes,
+            base_iri=self.settings.base,
+        )
+        return key, job
 
     def named_graph_names(self) -> list[str]:
         """The dataset's named graphs, for the Service Description (asked once per version)."""
@@ -154,6 +180,34 @@ async def sparql_post(request: Request) -> Response:
     return await _respond(request, params)
 
 
+class Endpoint:
+    """ASGI middleware answering ``/sparql`` with the handlers above, before FastAPI's routing.
+
+    Added innermost of the app's middleware, so the access log, CORS and gzip still wrap it; errors
+    get the same responses as everywhere else (``service.errors``). Every other path, and
+    ``/sparql/``, goes on to the app.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/sparql":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive, send)
+        try:
+            if scope["method"] in ("GET", "HEAD"):
+                response = await sparql_get(request)
+            elif scope["method"] == "POST":
+                response = await sparql_post(request)
+            else:
+                raise HTTPException(405, "Method Not Allowed", headers={"Allow": "GET, HEAD, POST"})
+        except Exception as error:  # noqa: BLE001 - every error becomes its response
+            response = errors.response_for(request, error)
+        await response(scope, receive, send)
+
+
 async def _respond(request: Request, params: list[tuple[str, str]]) -> Response:
     asked = Asked(
         method=request.method,
@@ -165,10 +219,12 @@ async def _respond(request: Request, params: list[tuple[str, str]]) -> Response:
     queries = asked.values("query")
     if len(queries) == 1:
         request.state.sparql_query = queries[0]  # lets a syntax error show its line
-    return await run_in_threadpool(_answer, _service(request), asked)
+    return await _answer(_service(request), asked)
 
 
-def _answer(service: SparqlService, asked: Asked) -> Response:
+async def _answer(service: SparqlService, asked: Asked) -> Response:
+    """The answer, worked out on the event loop (reading the query, choosing the format, the
+    cache) with the evaluation awaited; the pages, which run queries of their own, go to a thread."""
     if asked.values("update"):
         raise UpdateRefused("SPARQL Update is not allowed: this endpoint is read-only")
     queries = asked.values("query")
@@ -176,9 +232,9 @@ def _answer(service: SparqlService, asked: Asked) -> Response:
         raise QueryError("give exactly one query parameter")
     chosen_format = (asked.values("format", "output") or [None])[-1]
     if not queries:
-        return _describe(service, asked, chosen_format)
+        return await run_in_threadpool(_describe, service, asked, chosen_format)
     if chosen_format and negotiation.by_parameter(chosen_format, (HTML_OFFER,)):
-        return _page(service, asked, queries[0])
+        return await run_in_threadpool(_page, service, asked, queries[0])
     query = queries[0]
     if not query.strip():
         raise QueryError("the query is empty")
@@ -195,7 +251,7 @@ def _answer(service: SparqlService, asked: Asked) -> Response:
         if screened.form is not None:
             raise
         # No known form: almost surely malformed, and the syntax error helps more than a 406.
-        service.execute(query, "json")
+        await service.execute_async(query, "json")
         raise
     default_graphs = _graph_iris(asked.values("default-graph-uri"), "default-graph-uri")
     named_graphs = _graph_iris(asked.values("named-graph-uri"), "named-graph-uri")
@@ -215,7 +271,7 @@ def _answer(service: SparqlService, asked: Asked) -> Response:
     headers = _cache_headers(service.settings, tag)
     if _not_modified(asked, tag):
         return Response(status_code=304, headers=headers)
-    answer = service.execute(
+    answer = await service.execute_async(
         query,
         offer.name,
         default_graphs=default_graphs,

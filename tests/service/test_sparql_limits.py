@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import threading
 import time
 
 import httpx
 
+from service.evaluation import Job
+from service.executor import WorkerPool
 from service_testdata import MG
 
 # Six copies of a ~200-triple dataset joined with no shared variable: ~10^13 rows to count.
@@ -130,3 +134,53 @@ def test_two_queries_run_in_parallel(live_server, settings):
         time.sleep(0.1)
     else:
         raise AssertionError("the server did not recover")
+
+
+def test_waiters_on_the_event_loop_share_the_workers(data_dir):
+    """Twenty queries awaited at once on two workers: each waits its turn on the loop, none is lost."""
+    pool = WorkerPool(data_dir, 2)
+    pool.start()
+    try:
+        async def many() -> list:
+            jobs = [Job(query=f"{FAST} # {n}", format_name="json", max_results=10, generation=0)
+                    for n in range(20)]
+            return await asyncio.gather(*(pool.run_async(job, 10.0) for job in jobs))
+
+        answers = asyncio.run(many())
+        assert [json.loads(answer.body)["boolean"] for answer in answers] == [True] * 20
+        assert len(pool.pids()) == 2
+    finally:
+        pool.close()
+
+
+def test_a_cancelled_wait_leaves_the_pool_whole(data_dir):
+    """A request abandoned while its worker evaluates (the server shutting down, a cancelled task):
+    its answer is collected (here: the worker is stopped at the timeout), the other worker keeps
+    answering, and the pool is back to its size."""
+    pool = WorkerPool(data_dir, 2)
+    pool.start()
+    slow = Job(query=SLOW, format_name="json", max_results=10, generation=0)
+    fast = Job(query=FAST, format_name="json", max_results=10, generation=0)
+    try:
+        async def abandon() -> bool:
+            task = asyncio.ensure_future(pool.run_async(slow, 1.0))
+            await asyncio.sleep(0.3)
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+            answer = await pool.run_async(fast, 5.0)
+            return json.loads(answer.body)["boolean"]
+
+        started = time.monotonic()
+        assert asyncio.run(abandon()) is True
+        assert time.monotonic() - started < 1.0  # the fast one did not wait for the slow one
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if len(pool.pids()) == 2 and pool._idle.qsize() == 2:
+                break
+            time.sleep(0.05)
+        assert len(pool.pids()) == 2 and pool._idle.qsize() == 2
+    finally:
+        pool.close()

@@ -227,3 +227,16 @@ def test_favicon(client):
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/x-icon"
     assert response.content[:4] == b"\x00\x00\x01\x00"
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_other_methods_are_405_with_allow(client, method):
+    response = client.request(method, "/sparql", params={"query": "ASK {}"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD, POST"
+    assert response.json()["error"]["status"] == 405
+
+
+def test_a_trailing_slash_leads_to_the_endpoint(client):
+    response = client.get("/sparql/", params={"query": "ASK {}"}, headers={"accept": "application/sparql-results+json"})
+    assert response.status_code == 200 and response.json()["boolean"] is True
