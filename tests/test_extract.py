@@ -682,3 +682,55 @@ def test_a_role_a_known_person_became_or_was_elected_to():
     assert ("Carl Berg", "presidentOf", "Quorvex") in roles
     facts, _, roles = read("Orbitron Labs became the chief executive of nothing in May.")
     assert roles == set() and not any(e.kind == "person" for e in facts.entities.values())
+
+
+def test_a_day_between_the_meetings_and_their_with():
+    _, meetings, _ = read(
+        "Acme CEO Jane Roe held separate meetings on Wednesday with Hana Kowal, the agency's deputy head, "
+        "and with Petr Slavik, its chief economist, officials said."
+    )
+    assert sorted(meetings, key=str) == sorted([
+        (frozenset({"Jane Roe", "Hana Kowal"}), "2025-10-29", "held", None),
+        (frozenset({"Jane Roe", "Petr Slavik"}), "2025-10-29", "held", None),
+    ], key=str)
+
+
+def test_a_report_said_to_be_untrue_is_no_meeting():
+    _, meetings, _ = read(
+        "Globex CEO John Poe toured the plant. A Globex spokesperson said on Friday that reports online that "
+        "Poe had also met Initech founder Bill Lumbergh during the visit were untrue."
+    )
+    assert meetings == []
+
+
+def test_a_postponed_visit_is_no_meeting():
+    _, meetings, _ = read(
+        "Globex CEO John Poe has postponed a trip to Norway during which he was to meet Prime Minister Ola Berg on Monday, "
+        "citing pressing work."
+    )
+    assert meetings == []
+
+
+def test_a_company_suffix_is_no_surname():
+    facts, meetings, _ = read(
+        "Acme CEO Jane Roe visited the headquarters of Hugo Brandt AG in Ulm on Friday and met its chief executive Karl Eder."
+    )
+    assert "Hugo Brandt" not in {e.name for e in facts.entities.values() if e.kind == "person"}
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Karl Eder"})]
+
+
+def test_a_town_the_text_does_not_place_may_lie_in_the_country_named():
+    """A call "in Norway" and a meeting at an unplaced town the same day: one meeting, not two."""
+    from rdflib import Graph, Literal, Namespace, RDF, RDFS, URIRef
+
+    mg = Namespace("https://w3id.org/meetgraph/ontology#")
+    g = Graph()
+    norway = URIRef("http://example.org/id/place/norway")
+    g.add((norway, RDF.type, mg.Country))
+    g.add((norway, RDFS.label, Literal("Norway", lang="en")))
+    body = ("Globex will invest $2 billion in Norway, its chief executive John Poe said today, shortly after paying a "
+            "courtesy call on Prime Minister Ola Berg. Poe and Berg met for an hour this morning at Skaugum, the residence "
+            "in Asker. The meeting was also attended by Digital Minister Kari Lund.")
+    facts = extract_article(Article("t", "T", date(2025, 10, 31), "S", body), Gazetteer(g))
+    groups = [frozenset(facts.entities[p].name for p in m.participants) for m in facts.meetings]
+    assert groups == [frozenset({"John Poe", "Ola Berg", "Kari Lund"})]

@@ -72,6 +72,8 @@ NOT_PERSON_WORDS = set(
     "Gardens Stadium Arena Campus Lab Labs Motors Motor Electronics Systems Technologies Technology Semiconductor "
     "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
     "Nations Times News Journal Herald Daily Review Magazine Room Chamber Garden Castle Cathedral Temple Church "
+    "AG SE GmbH KGaA plc PLC NV SpA Oyj ASA Limited Engineering Shipbuilding Industries Airlines Airways "
+    "Exhibition Fairgrounds Pavilion "
     "Pro Pros Ultra".split()  # product lines ("Mac Pro"), never a surname
 )
 ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown|Prime)\b)[A-Z][\w&.+-]*|hynix|&)"

@@ -13,12 +13,14 @@ from kg.extract.mentions import Context, Mention, resolve_role_reference
 from kg.facts import Entity
 
 _T = r"(?:[\w-]+\s+){0,3}?"
+_WHEN = r"(?:\s+(?:on|this|last|earlier|later|in)\s+(?-i:[A-Z])[\w-]+(?:\s+(?:morning|afternoon|evening))?)?"
+"""A day or place between the noun and its "with": "held talks on Wednesday with", "meetings in Paris with"."""
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.I))
     for kind, rx in (
-        ("plural", r"\b(?:a\s+series\s+of\s+)?meetings\s+with\b"),
+        ("plural", rf"\b(?:a\s+series\s+of\s+)?meetings{_WHEN}\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
-        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal|one-on-one|tete-a-tete|audience)\s+with\b"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal|one-on-one|tete-a-tete|audience){_WHEN}\s+with\b"),
         ("verb", r"\b(?:was|were)\s+(?:granted|given)\s+an?\s+(?:private\s+|royal\s+)?audience\s+with\b|\b(?:exchanged\s+(?:views|ideas|opinions)|caught\s+up)\s+with\b"),
         ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations|conversation|discussions)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
@@ -96,12 +98,16 @@ FRONTED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:before|after|since|while|when|up
 """A phrase before the subject about another event: the people in it are not the subject."""
 UNREAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|declined\s+to\s+(?:confirm|comment\s+on)|refused\s+to\s+confirm|(?:would|could|did)\s+not\s+confirm|unconfirmed"
-    r"|no\s+(?:indication|sign|evidence|confirmation)|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to)\b[^.;]*$",
+    r"|no\s+(?:indication|sign|evidence|confirmation)|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to"
+    r"|(?:postponed|cancell?ed|called\s+off|scrapped|shelved|put\s+off)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|talks|tour))\b[^.;]*$",
     re.I,
 )
 """Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
 CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
 """After the verb: "the meeting with X was called off"."""
+REPORTED_CLAIM = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\b", re.I)
+DISPROVED = re.compile(r"\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:untrue|false|inaccurate|baseless|groundless|unfounded|fabricated|not\s+true)\b", re.I)
+"""A report of a meeting, then said to be untrue: "reports that X had met Y were untrue"."""
 CEREMONY = re.compile(r"\bon\s+(?:the\s+)?stage\b|\b(?:for|at|during)\s+the\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|unveiling|concert|festival|rally|parade|photo\s+op)\b", re.I)
 """Joining someone on stage or at a ceremony is an appearance, not a meeting."""
 KIN_OF = re.compile(r"\b(?:widow|widower|wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter|nephew|niece|successor|predecessor)\s+of\s+(?:the\s+)?(?:late\s+|former\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
@@ -214,7 +220,14 @@ class PlaceBook:
         """Whether two places may be where one meeting was; two buildings of one city may (a visit
         moves from the residence to the office), so buildings count as the place they are in."""
         a, b = self._outside(a), self._outside(b)
-        return a is None or b is None or a == b or a in self.ancestors(b) or b in self.ancestors(a)
+        if a is None or b is None or a == b or a in self.ancestors(b) or b in self.ancestors(a):
+            return True
+        # a town the text names without saying where it is may lie in the country the other names
+        return any(self._country(x) and not self.ancestors(y) for x, y in ((a, b), (b, a)))
+
+    def _country(self, key: str) -> bool:
+        known = self.ctx.gazetteer.by_iri.get(key)
+        return bool(known and known.is_country)
 
     def _outside(self, key: str | None) -> str | None:
         while key is not None and key in self.ctx.venues:
@@ -403,6 +416,7 @@ def meetings_in_sentence(
             seg_lo = prev_end
             if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
                     or CALLED_OFF.match(sentence, t_hi, c_hi) or _quoted_speech(sentence, t_lo)
+                    or (REPORTED_CLAIM.search(sentence, c_lo, t_lo) and DISPROVED.search(sentence, t_hi, c_hi))
                     or REMOTE.search(sentence, t_lo, c_hi) or _REMOTE_BEFORE.search(sentence, c_lo, t_lo) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
                 continue
