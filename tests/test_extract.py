@@ -734,3 +734,23 @@ def test_a_town_the_text_does_not_place_may_lie_in_the_country_named():
     facts = extract_article(Article("t", "T", date(2025, 10, 31), "S", body), Gazetteer(g))
     groups = [frozenset(facts.entities[p].name for p in m.participants) for m in facts.meetings]
     assert groups == [frozenset({"John Poe", "Ola Berg", "Kari Lund"})]
+
+
+def test_will_sit_down_with_is_a_planned_meeting():
+    _, meetings, _ = read("Acme CEO Jane Roe will sit down with Globex CEO John Poe in Oslo on Friday.")
+    assert [(m[0], m[2]) for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "planned")]
+
+
+def test_a_less_common_korean_surname_is_read_first():
+    _, meetings, _ = read(
+        "Acme President Whang Joo-ho arrived on Monday. Globex CEO John Poe was there too. "
+        "Whang and Poe last met in Prague in July."
+    )
+    assert frozenset({"Whang Joo-ho", "John Poe"}) in [m[0] for m in meetings]
+
+
+def test_a_county_judge_is_a_person_with_a_title():
+    _, meetings, _ = read(
+        "Acme CEO Jane Roe is set to meet Springfield Mayor John Poe and Greene County Judge Bill Hart on Wednesday."
+    )
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe", "Bill Hart"})]

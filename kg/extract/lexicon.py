@@ -18,6 +18,7 @@ TITLES: dict[str, str] = {
     "vice president": "affiliatedWith", "executive vice president": "affiliatedWith",
     "president": "presidentOf", "prime minister": "leads", "premier": "leads", "chancellor": "leads",
     "governor": "leads", "mayor": "leads", "king": "leads", "emperor": "leads",
+    "judge": "affiliatedWith", "county judge": "affiliatedWith", "county executive": "leads",
     "chief technology officer": "affiliatedWith", "chief operating officer": "affiliatedWith",
     "chief financial officer": "affiliatedWith", "cto": "affiliatedWith", "coo": "affiliatedWith",
     "cfo": "affiliatedWith", "global investment officer": "affiliatedWith", "chief investment officer": "affiliatedWith",
@@ -102,7 +103,8 @@ PLACE_STARTS = set("San Santa Los Las New Fort Saint St Port Mount North South E
 KOREAN_SURNAMES = set(
     "Kim Lee Park Choi Chey Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin "
     "Kwon Hwang Ahn Song Yoo Yu Hong Jeon Chun Ko Koh Go Moon Mun Yang Son Bae Baek Paik Heo Huh Nam Noh Roh "
-    "Ha Kwak Sung Cha Joo Woo Min Ryu Na Jin Ji Um Chae Won Bang Pyo Byun Koo Gu Ku Yeo Tak Do Hyun".split()
+    "Ha Kwak Sung Cha Joo Woo Min Ryu Na Jin Ji Um Chae Won Bang Pyo Byun Koo Gu Ku Yeo Tak Do Hyun "
+    "Whang Hur Rhee Gwak Pyun Sohn Shim Eom Ryoo Seong Hahn Yeom".split()
 )
 SURNAME_VARIANTS = [
     {"ko", "koh", "go"}, {"lee", "yi", "rhee"}, {"park", "pak", "bak"}, {"choi", "choe"},
