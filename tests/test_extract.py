@@ -754,3 +754,11 @@ def test_a_county_judge_is_a_person_with_a_title():
         "Acme CEO Jane Roe is set to meet Springfield Mayor John Poe and Greene County Judge Bill Hart on Wednesday."
     )
     assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe", "Bill Hart"})]
+
+
+def test_a_first_name_alone_once_the_full_name_is_known():
+    _, meetings, _ = read(
+        "Prime Minister Somchai Rattanakorn is scheduled to host him. "
+        "Somchai met Acme president Jane Roe in Chicago in November."
+    )
+    assert frozenset({"Somchai Rattanakorn", "Jane Roe"}) in [m[0] for m in meetings]

@@ -37,8 +37,8 @@ def _called(form: str, keys: set[str]) -> bool:
     tokens = form.split()
     if len(tokens) == 3 and tokens[0] in lx.VIETNAMESE_SURNAMES and tokens[-1].lower() in keys:
         return True  # Pham Minh Chinh → Chinh
-    if len(tokens) == 2 and surname == tokens[-1].lower() and tokens[0].lower() in keys and tokens[0] in lx.given_names():
-        return True  # Satya Nadella → Satya (a Western first name, once the full name is known)
+    if len(tokens) == 2 and surname == tokens[-1].lower() and tokens[0].lower() in keys:
+        return True  # Satya Nadella → Satya, Srettha Thavisin → Srettha (once the full name is known)
     return bool(re.search(rf"\s{lx.PARTICLE}\s", form)) and tokens[0].lower() in keys  # Mohammed bin Salman → Mohammed
 
 
