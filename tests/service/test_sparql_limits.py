@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import threading
@@ -136,6 +137,12 @@ def test_two_queries_run_in_parallel(live_server, settings):
         raise AssertionError("the server did not recover")
 
 
+def _run(coroutine):
+    """``asyncio.run`` in a thread of its own: the test's thread may already run a loop (other tests')."""
+    with concurrent.futures.ThreadPoolExecutor(1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
+
+
 def test_waiters_on_the_event_loop_share_the_workers(data_dir):
     """Twenty queries awaited at once on two workers: each waits its turn on the loop, none is lost."""
     pool = WorkerPool(data_dir, 2)
@@ -146,7 +153,7 @@ def test_waiters_on_the_event_loop_share_the_workers(data_dir):
                     for n in range(20)]
             return await asyncio.gather(*(pool.run_async(job, 10.0) for job in jobs))
 
-        answers = asyncio.run(many())
+        answers = _run(many())
         assert [json.loads(answer.body)["boolean"] for answer in answers] == [True] * 20
         assert len(pool.pids()) == 2
     finally:
@@ -174,7 +181,7 @@ def test_a_cancelled_wait_leaves_the_pool_whole(data_dir):
             return json.loads(answer.body)["boolean"]
 
         started = time.monotonic()
-        assert asyncio.run(abandon()) is True
+        assert _run(abandon()) is True
         assert time.monotonic() - started < 1.0  # the fast one did not wait for the slow one
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
