@@ -37,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 SIZES = (5, 50, 500, 5000)
 EPOCH = date(2024, 1, 1)
@@ -222,6 +223,11 @@ class Corpus:
     people: dict[str, Person]
     extra: GeneratedArticle
     """One more article, not in the corpus, for timing ``kg add``."""
+
+
+def _listed(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _possessive(name: str) -> str:
@@ -464,23 +470,24 @@ class _Writer:
         return f"on {_ordinal_day(d)}, {d.year}", d.isoformat(), None
 
     # sentences ----------------------------------------------------------------------------------
-    def topic_phrase(self, topics: tuple[str, ...]) -> str:
-        if len(topics) == 1:
-            return topics[0]
-        return ", ".join(topics[:-1]) + " and " + topics[-1]
-
-    def held(self, event: Event) -> str:
+    def _setting(
+        self, event: Event, when_of: Callable[[date], tuple[str, str, tuple[str, str] | None]]
+    ) -> tuple[list[Person], str, str, tuple[str, str] | None, str, str]:
+        """The participants in a random order, then when, where and about what, as a sentence tells them."""
         people = [self.world.people[n] for n in event.participants]
         self.rng.shuffle(people)
-        when, gold_date, gold_range = self.held_when(event.start)
+        when, gold_date, gold_range = when_of(event.start)
         where = f" in {event.place}" if event.place else ""
-        topics = self.topic_phrase(event.topics)
+        return people, when, gold_date, gold_range, where, _listed(list(event.topics))
+
+    def held(self, event: Event) -> str:
+        people, when, gold_date, gold_range, where, topics = self._setting(event, self.held_when)
         # Shapes are built lazily: a person's first mention (with the role) must be the one printed.
         if len(people) >= 3:
             a, rest = people[0], people[1:]
 
             def others() -> str:
-                return ", ".join(self.ref(p) for p in rest[:-1]) + " and " + self.ref(rest[-1])
+                return _listed([self.ref(p) for p in rest])
 
             shapes = [
                 lambda: f"{self.ref(a, True)} hosted {others()}{where} {when}, where they discussed {topics}.",
@@ -501,15 +508,10 @@ class _Writer:
         return self._tell(Told(event, "held", gold_date, gold_range, self._tidy(self.rng.choice(shapes)())), event.reported_in)
 
     def planned(self, event: Event) -> str:
-        people = [self.world.people[n] for n in event.participants]
-        self.rng.shuffle(people)
-        when, gold_date, gold_range = self.planned_when(event.start)
-        where = f" in {event.place}" if event.place else ""
-        topics = self.topic_phrase(event.topics)
+        people, when, gold_date, gold_range, where, topics = self._setting(event, self.planned_when)
         if len(people) >= 3:
-            shapes = [lambda: f"{self.ref(people[0], True)} will meet "
-                              + ", ".join(self.ref(p) for p in people[1:-1]) + " and " + self.ref(people[-1])
-                              + f"{where} {when} to discuss {topics}, according to people familiar with the plans."]
+            shapes = [lambda: f"{self.ref(people[0], True)} will meet {_listed([self.ref(p) for p in people[1:]])}"
+                              f"{where} {when} to discuss {topics}, according to people familiar with the plans."]
         else:
             a, b = people
             shapes = [
