@@ -266,7 +266,20 @@ def find_dates(text: str, published: date, tense: str = "past", anchor: date | N
             anchored = (kind == "relative" and match.group("rel").lower() in _ANCHORED
                         or kind == "elapsed" and match.group("dir").lower() != "ago")
             found.append(DateMention(match.group(0).strip(), s, e, span, anchored))
-    return sorted(found, key=lambda m: m.start)
+    return _anchor_within(sorted(found, key=lambda m: m.start), text)
+
+
+def _anchor_within(found: list[DateMention], text: str) -> list[DateMention]:
+    """"flies to Madrid on Wednesday and meets him the following day": the day after the
+    Wednesday the same sentence names, not after the day the narrative had reached."""
+    out: list[DateMention] = []
+    for m in found:
+        before = [d for d in out if not d.anchored and d.span.precision == "day" and ";" not in text[d.end:m.start]]
+        rel = m.text.lower()
+        if m.anchored and rel in _ANCHORED and before:
+            m = DateMention(m.text, m.start, m.end, _relative(rel, before[-1].span.start, before[-1].span.start))  # as explicit as its anchor
+        out.append(m)
+    return out
 
 
 def _weekday_ok(text: str, start: int) -> bool:

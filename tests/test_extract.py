@@ -762,3 +762,68 @@ def test_a_first_name_alone_once_the_full_name_is_known():
         "Somchai met Acme president Jane Roe in Chicago in November."
     )
     assert frozenset({"Somchai Rattanakorn", "Jane Roe"}) in [m[0] for m in meetings]
+
+
+def test_the_following_day_counts_from_the_day_its_sentence_names():
+    _, meetings, _ = read("Acme CEO Jane Roe flies to Madrid on Wednesday and is due to meet Prime Minister John Poe "
+                          "the following day.")
+    assert [(m[0], m[1], m[2]) for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2025-11-06", "planned")]
+
+
+def test_a_secretary_general_is_a_person_with_a_title():
+    _, meetings, _ = read("UN Secretary-General Ana Rossi met Acme CEO John Poe on Monday.")
+    assert [m[0] for m in meetings] == [frozenset({"Ana Rossi", "John Poe"})]
+
+
+def test_someone_expected_to_join_the_talks_takes_part():
+    _, meetings, _ = read("Acme CEO Jane Roe will meet President John Poe on Tuesday. "
+                          "Digital Minister Kari Lund is expected to join the talks, officials said.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe", "Kari Lund"})]
+
+
+def test_a_lunch_which_others_also_attended():
+    _, meetings, _ = read("Acme CEO Jane Roe hosted a luncheon for Globex chairman Ken Ito on Monday, "
+                          "which Digital Minister Kari Lund also attended.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Ken Ito", "Kari Lund"})]
+
+
+def test_discussed_something_with_someone_is_a_meeting():
+    _, meetings, _ = read("Prime Minister John Poe said he had first discussed the project with Acme CEO Jane Roe "
+                          "in Davos in May last year.")
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2024-05")]
+    _, meetings, _ = read("Acme CEO Jane Roe met Globex chairman Ken Ito on Monday. "
+                          "They discussed cooperation with Samsung Chairman Lee Jae-yong.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Ken Ito"})]  # a topic, not a third person
+    _, meetings, _ = read("Acme CEO Jane Roe discussed chip supply with Globex chairman Ken Ito by phone on Monday.")
+    assert meetings == []
+
+
+def test_the_two_had_met_twice_before_in_the_same_sentence_as_the_news():
+    _, meetings, _ = read(
+        "When Acme CEO Jane Roe sat down with Globex chairman Ken Ito on stage in Dubai last February, the two had "
+        "met twice before, at Acme's headquarters in Santa Clara in 2019 and again in Abu Dhabi in the autumn of 2023."
+    )
+    assert sorted(m[1] for m in meetings) == ["2019", "2023", "2025-02"]
+    assert {m[0] for m in meetings} == {frozenset({"Jane Roe", "Ken Ito"})}
+
+
+def test_a_role_reference_to_someone_written_as_an_organisations():
+    _, meetings, roles = read("The trip comes after Apple's Tim Cook passed through the region. "
+                              "Indonesian President Joko Widodo received the Apple chief executive at the palace on April 17.")
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Joko Widodo", "Tim Cook"}), "2025-04-17")]
+    assert ("Tim Cook", "ceoOf", "Apple") in roles
+
+
+def test_guests_of_another_event_and_words_in_quotes_join_no_meeting():
+    _, meetings, _ = read(
+        "Acme CEO Jane Roe met President John Poe on Monday. "
+        "On Sunday, Roe opened a plant in Oslo, in a ceremony attended by Health Minister Kari Lund. "
+        "\"Roe came with a message,\" said Ken Ito, a senior economist at Globex Research."
+    )
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe"})]
+
+
+def test_a_name_with_a_lower_case_title_after_it_is_a_person():
+    _, meetings, _ = read("Acme CEO Jane Roe will meet President John Poe on Tuesday. "
+                          "Budi Arie Setiadi, the communications and information technology minister, will join the talks.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe", "Budi Arie Setiadi"})]

@@ -31,6 +31,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
         ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
+        ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
@@ -50,7 +51,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+and\s+(?=(?:on|in|at|he|she|they|then|later|earlier|also|the\s+two|it|after|last|next)\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
+    r";\s+|,\s+and\s+(?=(?:on|in|at|he|she|they|then|later|earlier|also|the\s+two|it|after|last|next)\b)"
+    r"|,\s+(?=(?:the\s+(?:two|three|four|pair)|they|both)\s+had\s+(?:\w+\s+){0,2}met\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
 )
 PURPOSE = re.compile(
     r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
@@ -167,7 +169,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _quoted_speech(sentence: str, pos: int) -> bool:
+def quoted_speech(sentence: str, pos: int) -> bool:
     """Inside quotation marks ("I've met him before," she said) the verb is someone's words."""
     before, after = sentence[:pos], sentence[pos:]
     curly = before.count("\u201c") > before.count("\u201d") and "\u201d" in after
@@ -388,6 +390,7 @@ def _span_for(clause_dates: list[DateMention], lo: int, hi: int) -> DateMention 
     return inside[0] if inside else None
 
 
+_ALSO_ATTENDED = re.compile(r",\s+which\s+(?P<who>[^,;.]{3,120}?)\s+(?:also\s+)?(?:attended|joined)\b")
 UNNAMED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*\s+(?:(?:also|then|later|first|had|has|have)\s+)?$")
 """A clause subject that is a noun phrase naming nobody the article knows ("the Abu Dhabi official")."""
 
@@ -416,7 +419,7 @@ def meetings_in_sentence(
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
             if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
-                    or CALLED_OFF.match(sentence, t_hi, c_hi) or _quoted_speech(sentence, t_lo)
+                    or CALLED_OFF.match(sentence, t_hi, c_hi) or quoted_speech(sentence, t_lo)
                     or (REPORTED_CLAIM.search(sentence, c_lo, t_lo) and DISPROVED.search(sentence, t_hi, c_hi))
                     or REMOTE.search(sentence, t_lo, c_hi) or _REMOTE_BEFORE.search(sentence, c_lo, t_lo) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
@@ -469,6 +472,9 @@ def meetings_in_sentence(
             if joined:
                 objects += [p for p in _persons(mentions, t_hi + joined.end(), c_hi) if p not in subjects + objects
                             and not _quoted(p, mentions, sentence, t_hi, c_hi)]
+            attended = _ALSO_ATTENDED.search(sentence, t_hi, c_hi)
+            if attended:  # "hosted a lunch for X, which Y and Z also attended"
+                objects += [p for p in _persons(mentions, attended.start("who"), attended.end("who")) if p not in subjects + objects]
             if re.match(r"(?i)joined", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
                 prev_end = t_hi
                 continue  # "joined them on stage for the ceremony"
@@ -536,7 +542,9 @@ def meetings_in_sentence(
                     lo = om.end if om else t_hi
                     hi = min(later) if later else c_hi
                     units.append((g, _span_for(own, lo, hi) or (own[0] if own and not per_object else None)))
-                elif len(own) >= 2 and all(d.span.precision == own[0].span.precision for d in own) and re.search(r"\band\b", sentence[own[0].end:own[1].start]):
+                elif (len(own) >= 2 and all(d.span.precision == own[0].span.precision for d in own)
+                      and re.search(r"\band\b", sentence[own[0].end:own[1].start])
+                      and not own[0].end <= t_lo < own[1].start):  # "flies there on Monday and meets X the next day": one
                     units += [(g, d) for d in own]
                 else:
                     after = [d for d in own if d.start >= t_lo]

@@ -60,6 +60,9 @@ class Context:
     """Titles a person was introduced with ("President Donald Trump"), even with no organisation
     named: "the president" later refers back to them."""
     country_votes: dict[str, int] = field(default_factory=dict)
+    owned: dict[str, str] = field(default_factory=dict)
+    """Person → the organisation written as theirs ("Apple's Tim Cook"): no role, but "the Apple
+    chief executive" later means that person."""
 
     # -- entities -------------------------------------------------------------------------
     def entity(self, kind: str, name: str, known: Known | None = None) -> Entity:
@@ -232,6 +235,11 @@ _NAME_THE_ORG_TITLE = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?:the|a|an)\s+(?:{lx.QUALIFIER}\s+)?(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})\s+(?P<titles>{lx.TITLE_SEQ})\b"
 )
 """"Elon Musk, the Tesla CEO who …", "Ana Ruiz, the Colombian president": an appositive title."""
+_NAME_THE_TITLE = re.compile(
+    rf"(?<![\w-])(?P<name>{lx.NAME}),\s+(?:the|a|an)\s+(?:{lx.QUALIFIER}\s+)?(?:[a-z][\w-]*\s+(?:and\s+)?){{0,5}}?(?P<titles>{lx.TITLE_SEQ})"
+    rf"(?=\s*[,.;]|\s+(?:of|at|for|in|who|and)\b)"
+)
+""""Budi Arie Setiadi, the communications and information technology minister, …": a title in lower case after a name."""
 _PLURAL_TITLE = re.compile(r"\b(?P<title>chief executives|CEOs|chairmen|chairwomen|co-founders|founders|presidents)\b")
 _PLURAL_SINGULAR = {"chief executives": "chief executive", "ceos": "ceo", "chairmen": "chairman", "chairwomen": "chairwoman",
                     "co-founders": "co-founder", "founders": "founder", "presidents": "president"}
@@ -274,6 +282,7 @@ _PARENT = re.compile(
 )
 
 
+_OWNER_BEFORE = re.compile(rf"(?<![\w-])(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})(?:'s|’s)\s+$")
 _KIN_NAME = re.compile(rf"\b(?:his|her)\s+(?:wife|husband|son|daughter|brother|sister),?\s+(?P<given>{lx.CAP_WORD})\b(?!\s*[{lx.UP}])")
 
 
@@ -615,6 +624,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 _honorific_form(m.group(0), person, ctx)
     for m in _KOREAN.finditer(sentence):
         person_at(m.start(), m.end(), m.group(0))
+    for m in _NAME_THE_TITLE.finditer(sentence):
+        if len(m.group("name").split()) >= 2 and free(m.start("name"), m.end("name")) and not gaz.lookup("org", m.group("name")):
+            person_at(m.start("name"), m.end("name"), m.group("name"), "title")
     for m in _SURNAME_FIRST.finditer(sentence):
         if free(m.start(), m.end()) and not any(t in lx.NOT_NAME for t in m.group(0).split()[1:]):
             person_at(m.start(), m.end(), m.group(0))
@@ -631,6 +643,13 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if m.start() > 0 and free(m.start(), m.end()) and _family_name_known(m.group("first"), m.group("last"), ctx) \
                 and not _placed(sentence, m.start(), m.end()):
             person_at(m.start(), m.end(), m.group(0))
+
+    for m in [x for x in mentions if x.kind == "person" and x.via in ("name", "gazetteer")]:
+        owner = _OWNER_BEFORE.search(sentence, 0, m.start)
+        if owner and not _country_named(owner.group("owner"), ctx) and not ctx.person_by_surname(owner.group("owner")):
+            org = org_at(owner.group("owner"), owner.start("owner"))
+            if org and ctx.facts.entities[org].kind == "org":
+                ctx.owned[m.key] = org
 
     # 4. references to people already met: surnames, roles, pronouns
     for m in re.finditer(rf"\b(?:{lx.CAP_WORD}(?:-[A-Za-z][a-z]+)?|[A-Z]{{3,4}})\b", sentence):
@@ -659,7 +678,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), "person", key, m.group(0), "role"))
                 ctx.touch("person", key)
                 ctx.touch("org", org)  # "the tech giant" that follows is this one
-                _role_from_reference(m, key, mentions, ctx, evidence)
+                _role_from_reference(m, key, mentions, ctx, evidence, org)
     for m in _KIN_NAME.finditer(sentence):
         _kin_by_first_name(m, mentions, ctx, free, add)
     for m in _PRONOUN.finditer(sentence):
@@ -736,7 +755,8 @@ def _government(ctx: Context, country_name: str) -> str:
     return ent.key
 
 
-def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str) -> None:
+def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str,
+                         resolved: str | None = None) -> None:
     """"the Meta founder" states a role: the person it names founded Meta."""
     title = re.sub(r"\s+", " ", m.group("title").lower())
     country = _country_named(m.group("org") or "", ctx)
@@ -745,7 +765,7 @@ def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention],
         return
     if title not in ("founder", "co-founder", "ceo", "chief executive", "chairman", "chairwoman", "executive chairman", "president"):
         return
-    org = next((x.key for x in mentions if x.kind == "org" and m.start("org") <= x.start < m.end("org")), None) if m.group("org") else None
+    org = next((x.key for x in mentions if x.kind == "org" and m.start("org") <= x.start < m.end("org")), resolved) if m.group("org") else None
     if org:
         ctx.add_role(person, org, title, evidence)
 
@@ -836,7 +856,11 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         lambda role: role.prop in wanted,
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
-    for test in tests:
+    for i, test in enumerate(tests):
+        if i == len(tests) - 1 and org_word:  # "Apple's Tim Cook" … "the Apple chief executive"
+            owner = next((p for p in reversed(recent) if p not in exclude and p in ctx.owned and org_matches(ctx.owned[p])), None)
+            if owner:
+                return owner, ctx.owned[owner]
         for person in reversed(recent):
             if person in exclude:  # a reference points back, not at someone the sentence introduces later
                 continue

@@ -9,7 +9,7 @@ from kg.articles import Article
 from kg.dates import DateMention, DateSpan, find_dates
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, named_venues, venues
+from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, named_venues, quoted_speech, venues
 from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
@@ -120,7 +120,10 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 MEETING_WORD = re.compile(r"\s*(?:in\s+)?(?:the|that|their)?\s*\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering|table)\b", re.I)
 OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|event|celebrations?|conference|forum|summit|festival|concert|launch|opening|speech|parade|rally)\b", re.I)
-JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+
+
+_EVENT_BEFORE = re.compile(r"\b(?:ceremony|event|launch|inauguration|groundbreaking|opening|celebrations?|conference|forum|concert|festival|speech|rally|parade|unveiling)\s*,?\s*(?:(?:was|were)\s+)?$", re.I)
 
 
 def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool:
@@ -128,8 +131,8 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     X took part in it. Not a crowd ("attended by 500 guests") nor another event ("also attended the
     ceremony")."""
     match = JOINED_BY.search(sentence)
-    if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I):
-        return False  # "was not among the guests"
+    if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I) or quoted_speech(sentence, match.start()):
+        return False  # "was not among the guests"; "'X came with a message,' said Y'
     if CROWD.search(sentence) or OTHER_EVENT.match(sentence, match.end()):
         return False
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
@@ -137,8 +140,8 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     if not (about_meeting or on_meeting):
         return False  # "He was accompanied by X" after a sentence about a store opening
     passive = re.match(r"(?i)(?:attended|joined|accompanied)\s+by", match.group(0))
-    if passive and not (about_meeting or set(before) & set(last.participants)):
-        return False  # "the ceremony was attended by …": another event
+    if passive and (not (about_meeting or set(before) & set(last.participants)) or _EVENT_BEFORE.search(sentence, 0, match.start())):
+        return False  # "the ceremony was attended by …", "in a ceremony attended by …": another event
     people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and m.start >= match.start()] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
