@@ -306,7 +306,7 @@ def _add(settings: Settings, files: list[Path], progress: Progress) -> Built:
     facts = {f.article: f for f in new_facts}
     facts.update({slug: state.facts(slug) for slug in affected if slug not in facts})
     resolved = identity.resolved(facts)
-    with staged_update(data_dir) as (target, store):
+    with staged_update(data_dir, carried=(ARTICLES_DIR, FACTS_DIR)) as (target, store):
         change = _Change(store, graph_iri(base, "inferred"), int(meta["version_sum"]),
                          {graph_iri(base, short): n for short, n in meta["graphs"].items()})
         for slug in sorted(affected):

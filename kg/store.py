@@ -16,8 +16,9 @@ union-default-graph mode repeats a triple once per graph that holds it).
 
 A build writes everything into a fresh sibling folder and renames it into place, so a failed
 build leaves the previous graph untouched. ``kg add`` does the same from a checkpoint of the store
-(hard links, so its cost does not grow with the graph): a reader that opened the old folder keeps
-a consistent graph until it reopens.
+(hard links, so its cost does not grow with the graph), and moves the per-article folders over
+rather than copying them: a reader that opened the old store keeps a consistent graph until it
+reopens.
 """
 
 from __future__ import annotations
@@ -122,12 +123,15 @@ def staged_build(data_dir: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
+def staged_update(data_dir: Path, carried: tuple[str, ...] = ()) -> Iterator[tuple[Path, ox.Store]]:
     """Yield a staged copy of the built folder and its store, opened for writing; on success it
     replaces ``data_dir`` atomically, on any exception it is dropped.
 
-    The store is copied as a RocksDB checkpoint and the other files as hard links: both cost
-    about the number of files, not the size of the graph.
+    The store is copied as a RocksDB checkpoint (hard links, so it costs about its number of files,
+    not the size of the graph) and other top-level files as hard links. The ``carried`` folders
+    (one file per article) start empty in the stage: what the caller writes there is new, and on
+    success the old folder is moved in under it, new files replacing their namesakes. Nothing is
+    copied per article, so the cost does not grow with the corpus.
     """
     data_dir = Path(data_dir).resolve()
     with staged_build(data_dir) as staging:
@@ -136,21 +140,47 @@ def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
             source.backup(str(staging / STORE_DIR))
         finally:
             del source
-        for path in data_dir.rglob("*"):
-            rel = path.relative_to(data_dir)
-            if rel.parts[0] in (STORE_DIR, META_FILE, STATE_FILE):
+        for path in data_dir.iterdir():
+            if path.name in (STORE_DIR, META_FILE, STATE_FILE):
                 continue
-            if path.is_dir():
-                (staging / rel).mkdir(parents=True, exist_ok=True)
+            if path.name in carried:
+                (staging / path.name).mkdir()
+            elif path.is_dir():
+                shutil.copytree(path, staging / path.name, copy_function=os.link)
             else:
-                (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.link(path, staging / rel)
+                os.link(path, staging / path.name)
+        for name in carried:
+            (staging / name).mkdir(exist_ok=True)
         store = ox.Store(str(staging / STORE_DIR))
         try:
             yield staging, store
             store.flush()
         finally:
             del store
+        _carry(data_dir, staging, carried)
+
+
+def _carry(data_dir: Path, staging: Path, carried: tuple[str, ...]) -> None:
+    """Move each carried folder of ``data_dir`` into the stage, the stage's new files on top.
+
+    The last step before the swap: from here until ``staged_build`` renames the stage into place
+    (two renames later) the live folder lacks these folders. Should a move fail, what was moved
+    goes back, so the old graph stays whole."""
+    moved: list[str] = []
+    try:
+        for name in carried:
+            old, new = data_dir / name, staging / name
+            if not old.is_dir():
+                continue
+            for f in new.iterdir():
+                os.replace(f, old / f.name)
+            new.rmdir()
+            os.replace(old, new)
+            moved.append(name)
+    except BaseException:
+        for name in moved:
+            os.replace(staging / name, data_dir / name)
+        raise
 
 
 def quad_hash(quad: ox.Quad) -> int:

@@ -112,3 +112,37 @@ def test_add_after_the_reference_data_changed_rebuilds_with_it(seed_settings, tm
     build(full, everything)
     assert dataset(s.data_dir) == dataset(full.data_dir)
     assert b'"JY"@en' in dataset(s.data_dir)
+
+
+def _files(data_dir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data_dir)): p.read_bytes() for p in sorted(data_dir.glob("*/*"))
+            if p.parent.name in ("articles", "facts")}
+
+
+def test_a_failing_add_leaves_every_article_file_in_place(seed_settings, tmp_path, monkeypatch):
+    """The per-article folders are moved, not copied, into the new version: only on success."""
+    import kg.build
+
+    s = Settings(data_dir=tmp_path / ".kg")
+    shutil.copytree(seed_settings.data_dir, s.data_dir)
+    before, files = dataset(s.data_dir), _files(s.data_dir)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(kg.build, "validate_nodes", broken)
+    try:
+        kg.build.add(s, [NEW])
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("the add should have failed")
+    assert _files(s.data_dir) == files and dataset(s.data_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["..kg.lock", ".kg"]  # no stage left behind
+    monkeypatch.undo()
+
+    kg.build.add(s, [NEW])
+    after = _files(s.data_dir)
+    slug = NEW.stem.replace("_", "-")
+    assert set(after) == set(files) | {f"articles/{slug}.txt", f"facts/{slug}.pickle"}
+    assert all(after[name] == content for name, content in files.items())

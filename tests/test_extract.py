@@ -227,6 +227,8 @@ def test_dateline_date_is_not_the_meeting_date(reference):
         # "the two" after a name, in a clause of their own
         ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Roe's meeting with Poe was their first since 2019, when the two sat down in Rome.",
          [{"Jane Roe", "John Poe"}, {"Jane Roe", "John Poe"}]),
+        # a meeting sought is not yet one
+        ("Prime Minister John Poe is seeking his first meeting with President Jane Roe.", []),
     ],
 )
 def test_more_of_what_is_and_is_not_a_meeting(body, expected):
@@ -827,3 +829,49 @@ def test_a_name_with_a_lower_case_title_after_it_is_a_person():
     _, meetings, _ = read("Acme CEO Jane Roe will meet President John Poe on Tuesday. "
                           "Budi Arie Setiadi, the communications and information technology minister, will join the talks.")
     assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "John Poe", "Budi Arie Setiadi"})]
+
+
+def test_a_parent_named_in_passing_is_neither_met_nor_meant_by_the_surname():
+    _, meetings, _ = read(
+        "Samsung Vice Chairman Lee Jae-yong met Globex CEO Ken Ito on Tuesday. In October 2020 he met Ito at the same "
+        "headquarters, shortly before the death of his father, Samsung Chairman Lee Kun-hee. "
+        "Lee then went to Leuven, where he met Acme CEO Jane Roe."
+    )
+    assert {m[0] for m in meetings} == {frozenset({"Lee Jae-yong", "Ken Ito"}), frozenset({"Lee Jae-yong", "Jane Roe"})}
+
+
+def test_those_also_at_the_table_are_in_the_same_meeting():
+    _, meetings, _ = read(
+        "Acme founder Ken Ito briefed Prime Minister John Poe over dinner in Oslo on Monday, "
+        "with Foreign Minister Kari Lund and Trade Minister Ola Berg also at the table."
+    )
+    assert [m[0] for m in meetings] == [frozenset({"Ken Ito", "John Poe", "Kari Lund", "Ola Berg"})]
+
+
+def test_hours_after_meeting_someone_is_a_meeting_of_its_own():
+    _, meetings, _ = read(
+        "In July 2019 Acme founder Ken Ito had dinner with Globex CEO Jane Roe and other business leaders in Seoul, "
+        "hours after meeting President John Poe at the Blue House."
+    )
+    assert sorted(sorted(m[0]) for m in meetings) == [["Jane Roe", "Ken Ito"], ["John Poe", "Ken Ito"]]
+
+
+def test_a_person_in_an_aside_is_not_the_subject():
+    _, meetings, _ = read("Acme CEO Jane Roe visited Oslo on Tuesday. Ken Ito, Acme's senior vice president, "
+                          "who is travelling with Roe, met students at the university.")
+    assert meetings == []
+
+
+def test_people_listed_as_signing_together_met():
+    _, meetings, _ = read("KT CEO Kim Young-shub met Globex CEO Jane Roe on Tuesday. "
+                          "Kim and Roe signed the partnership in Redmond in June last year.")
+    assert sorted(m[1] for m in meetings) == ["2024-06", "2025-10-28"]
+    _, meetings, _ = read("At the invitation of Prime Minister John Poe, Acme CEO Jane Roe attended a ceremony at "
+                          "which Minister of Planning and Investment Ken Ito and Acme signed an agreement.")
+    assert meetings == []
+
+
+def test_a_korean_name_in_western_order_is_labelled_surname_first():
+    facts, meetings, _ = read("Globex CEO Jane Roe sat down with KT Chief Executive Officer Young-shub Kim on Tuesday.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Kim Young-shub"})]
+    assert "Young-shub Kim" in next(e.forms for e in facts.entities.values() if e.name == "Kim Young-shub")

@@ -234,3 +234,9 @@ NOT_TECH_MODIFIER = set(
     "every next future own several two three four key major global local domestic foreign korean american chinese "
     "japanese its companies company's firms on in of to at by as or than including like".split()
 )
+
+KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|uncle|aunt)"
+    r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
+)
+""""the death of his father, Samsung Chairman ": a relative named in passing, before the name."""

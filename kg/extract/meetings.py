@@ -31,6 +31,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
         ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
+        ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
+        ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
@@ -101,7 +103,7 @@ FRONTED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:before|after|since|while|when|up
 """A phrase before the subject about another event: the people in it are not the subject."""
 UNREAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|declined\s+to\s+(?:confirm|comment\s+on)|refused\s+to\s+confirm|(?:would|could|did)\s+not\s+confirm|unconfirmed"
-    r"|no\s+(?:indication|sign|evidence|confirmation)|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to"
+    r"|no\s+(?:indication|sign|evidence|confirmation)|seeking|seeks|sought|request(?:s|ed|ing)|ask(?:s|ed|ing)\s+for|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to"
     r"|(?:postponed|cancell?ed|called\s+off|scrapped|shelved|put\s+off)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|talks|tour))\b[^.;]*$",
     re.I,
 )
@@ -118,7 +120,7 @@ KIN_OF = re.compile(r"\b(?:widow|widower|wife|husband|son|daughter|mother|father
 REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference|meeting|chat|summit)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
 _REMOTE_BEFORE = re.compile(r"\b(?:video|virtual|online|phone|telephone)\s+$", re.I)
 """The word just before the trigger makes it remote: "a video meeting with"."""
-CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
+CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w.-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
 GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders|chairmen|chiefs)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b"
@@ -390,6 +392,7 @@ def _span_for(clause_dates: list[DateMention], lo: int, hi: int) -> DateMention 
     return inside[0] if inside else None
 
 
+_ALSO_PRESENT = re.compile(r",\s+with\s+(?P<who>[^,;.]{3,120}?)\s+(?:also\s+)?(?:at\s+the\s+table|present|in\s+attendance|attending|there|joining(?:\s+them)?)\b")
 _ALSO_ATTENDED = re.compile(r",\s+which\s+(?P<who>[^,;.]{3,120}?)\s+(?:also\s+)?(?:attended|joined)\b")
 UNNAMED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*\s+(?:(?:also|then|later|first|had|has|have)\s+)?$")
 """A clause subject that is a noun phrase naming nobody the article knows ("the Abu Dhabi official")."""
@@ -412,6 +415,8 @@ def meetings_in_sentence(
                 s, e = c_lo + m.start(), c_lo + m.end()
                 if not any(s < fe and fs < e for fs, fe, _ in found):
                     found.append((s, e, kind))
+        present = [(m.start(), m.end()) for m in _ALSO_PRESENT.finditer(sentence, c_lo, c_hi)]
+        found = [f for f in found if not any(s <= f[0] < e for s, e in present)]  # those at the table are no new meeting
         asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence, c_lo, c_hi)]
         found = sorted(f for f in found if not (f[2] == "discuss" and any(s < f[0] < e for s, e in asides)))  # ", who spoke about …,"
         prev_end = c_lo
@@ -435,6 +440,9 @@ def meetings_in_sentence(
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
+            aside_only = {p for p in subjects if all(any(s <= m.start < e for s, e in asides)
+                                                     for m in mentions if m.key == p and prev_end <= m.start < t_lo)}
+            subjects = [p for p in subjects if p not in aside_only] or subjects  # "X, who is travelling with Cook, met …"
             fronted = FRONTED.match(sentence, prev_end, t_lo)
             if fronted and _persons(mentions, fronted.end(), t_lo):
                 subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"
@@ -472,9 +480,10 @@ def meetings_in_sentence(
             if joined:
                 objects += [p for p in _persons(mentions, t_hi + joined.end(), c_hi) if p not in subjects + objects
                             and not _quoted(p, mentions, sentence, t_hi, c_hi)]
-            attended = _ALSO_ATTENDED.search(sentence, t_hi, c_hi)
-            if attended:  # "hosted a lunch for X, which Y and Z also attended"
-                objects += [p for p in _persons(mentions, attended.start("who"), attended.end("who")) if p not in subjects + objects]
+            for rx in (_ALSO_ATTENDED, _ALSO_PRESENT):
+                also = rx.search(sentence, t_hi, c_hi)
+                if also:  # "hosted a lunch for X, which Y and Z also attended"; "…, with Y also at the table"
+                    objects += [p for p in _persons(mentions, also.start("who"), also.end("who")) if p not in subjects + objects]
             if re.match(r"(?i)joined", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
                 prev_end = t_hi
                 continue  # "joined them on stage for the ceremony"
@@ -494,6 +503,12 @@ def meetings_in_sentence(
                 host = _head_of_state(ctx, "United States")
                 objects = [host] if host and host not in subjects else []
                 kind = "verb"
+            if kind == "signed":  # "Kim and Nadella signed the partnership": two people, named side by side
+                signers = _listed_before(mentions, sentence, prev_end, t_lo)
+                if len(signers) < 2:
+                    prev_end = t_hi
+                    continue
+                subjects, objects, kind = signers, [], "group"
             if kind == "discuss":
                 # "A and B discussed …" is a meeting; "they discussed …" goes on about one already told
                 named = [m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and m.via not in ("pronoun",)]
@@ -623,12 +638,33 @@ def _event_draft(group: list[str], sentence: str, mentions: list[Mention], dates
                  status="held", evidence=[sentence], background=False, host=group[0], paragraph=paragraph)
 
 
+_PARENT_BEFORE = re.compile(lx.KIN_BEFORE.pattern.replace("|wife|husband", ""))
+"""A parent or child named in passing ("shortly before the death of his father, Chairman X"); a
+spouse named beside someone ("met Trump and his wife, Melania") is usually there too."""
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s+and|,|\s+and)\s+(?:[\w&.'’-]+\s+){0,5}?")
+
+
+def _listed_before(mentions: list[Mention], sentence: str, lo: int, pos: int) -> list[str]:
+    """The people listed right before ``pos`` ("Ryu, board member Claudia Nemat and Dowidar signed")."""
+    people = [m for m in mentions if m.kind == "person" and lo <= m.start < pos]
+    if not people or sentence[people[-1].end:pos].strip():
+        return []
+    listed = [people[-1]]
+    for m in reversed(people[:-1]):
+        if not _LIST_GAP.fullmatch(sentence, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    return _dedupe([m.key for m in listed])
+
+
 def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
     """A person named in the object only as a relative's anchor ("the widow of Shinzo Abe") or as
     the owner of something ("joined Yoon's business delegation") is not met."""
     spots = [m for m in mentions if m.key == person and lo <= m.start < hi]
     return bool(spots) and all(
-        KIN_OF.search(sentence, max(0, m.start - 60), m.start)
+        KIN_OF.search(sentence, max(0, m.start - 60), m.start) or _PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
         for m in spots
     )

@@ -60,6 +60,8 @@ class Context:
     """Titles a person was introduced with ("President Donald Trump"), even with no organisation
     named: "the president" later refers back to them."""
     country_votes: dict[str, int] = field(default_factory=dict)
+    kin: set[str] = field(default_factory=set)
+    """People first named as someone's relative ("his father, Lee Kun-hee"): a bare surname means another."""
     owned: dict[str, str] = field(default_factory=dict)
     """Person → the organisation written as theirs ("Apple's Tim Cook"): no role, but "the Apple
     chief executive" later means that person."""
@@ -80,7 +82,8 @@ class Context:
             key = self._person_key(name)
         ent = self.facts.entities.get(key)
         if ent is None:
-            ent = Entity(key=key, kind=kind, name=known.label if known else name, iri=known.iri if known else None)
+            label = known.label if known else (_korean_order(name) if kind == "person" else name)
+            ent = Entity(key=key, kind=kind, name=label, iri=known.iri if known else None)
             if known and known.kind == "org":
                 ent.org_type = known.org_type
             elif kind == "org":
@@ -120,6 +123,7 @@ class Context:
                 candidates.append(key)
         if not candidates:
             return None
+        candidates = [k for k in candidates if k not in self.kin] or candidates
         leaders = [k for k in candidates if any(r.person == k and r.prop in lx.LEADING | {"founderOf"} for r in self.facts.roles)]
         titled = [k for k in candidates if any(r.person == k for r in self.facts.roles)]
         # "Trump" goes on meaning the one it already meant after "Ivanka Trump" is introduced
@@ -168,6 +172,14 @@ class Context:
         return sorted(self.country_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _korean_order(name: str) -> str:
+    """"Young-shub Kim" → "Kim Young-shub": a Korean name is labelled surname first, as Korea writes it."""
+    tokens = name.split()
+    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[0]) and tokens[1] in lx.KOREAN_SURNAMES:
+        return f"{tokens[1]} {tokens[0]}"
+    return name
+
+
 def acronym(name: str) -> str:
     """"LG Energy Solution" → "LGES", "Taiwan Semiconductor Manufacturing Co." → "TSMC"."""
     parts = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
@@ -206,6 +218,7 @@ _DEPARTMENT = (
 _MINISTRY_TITLE = re.compile(
     rf"\b{lx.TITLE}\s+(?:of|for)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*|and|&)\s*,?\s+)*?{_DEPARTMENT}\s+(?P<name>{lx.NAME_TOKEN}(?:\s+{lx.NAME_TOKEN}){{1,2}})"
 )
+_PORTFOLIO = re.compile(rf"(?:(?:{_DEPARTMENT}|Foreign|Digital|Home|Communication|Information|Maritime|Fisheries|Tourism|Housing|Land|Welfare|SMEs|Startups|Unification|Gender|Equality|Family|Veterans|Labor|Labour)(?:\s+(?:and|&)\s+|\s+|$))+")
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
@@ -527,15 +540,19 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         titles = _split_titles(m.group("titles"))
         known_titles = ctx.titled.setdefault(person, [])
         known_titles += [t.lower() for t in titles if t.lower() not in known_titles]
+        portfolio = None
         nationality = (m.group("org") or "").split()[-1:]
         country = _country_named(m.group("org") or "", ctx)
         if nationality and nationality[0] in lx.COUNTRY_WORDS:
             org = _government(ctx, lx.COUNTRY_WORDS[nationality[0]])
         elif country:
             org = _government(ctx, country)
+        elif m.group("org") and _PORTFOLIO.fullmatch(m.group("org")) and re.search(r"(?i)(?:minister|secretary)$", titles[0]):
+            portfolio = _main_government(ctx)  # "Foreign Minister Takeshi Iwaya": a portfolio, not an organisation
+            org = portfolio or org_at(m.group("org"), m.start("org"))
         else:
             org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
-        guessed = org is None
+        guessed = org is None or org == portfolio
         if org is None:
             org = _org_by_context(titles, mentions, m.start(), ctx)
         co_owner = None if guessed or country or not m.group("org") else _co_owner(sentence, m.start("org"), mentions, ctx)
@@ -644,7 +661,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 and not _placed(sentence, m.start(), m.end()):
             person_at(m.start(), m.end(), m.group(0))
 
-    for m in [x for x in mentions if x.kind == "person" and x.via in ("name", "gazetteer")]:
+    for m in [x for x in mentions if x.kind == "person" and x.via in ("name", "gazetteer", "title")]:
+        if m.key not in known_before and lx.KIN_BEFORE.search(sentence, max(0, m.start - 80), m.start):
+            ctx.kin.add(m.key)
+        if m.via == "title":
+            continue
         owner = _OWNER_BEFORE.search(sentence, 0, m.start)
         if owner and not _country_named(owner.group("owner"), ctx) and not ctx.person_by_surname(owner.group("owner")):
             org = org_at(owner.group("owner"), owner.start("owner"))
@@ -804,16 +825,20 @@ def _co_owner(sentence: str, pos: int, mentions: list[Mention], ctx: Context) ->
     return run, start
 
 
+def _main_government(ctx: Context) -> str | None:
+    country = ctx.main_country()
+    if country is None:
+        return None
+    label = ctx.gazetteer.by_iri[country].label if country in ctx.gazetteer.by_iri else ctx.facts.entities[country].name
+    return _government(ctx, label)
+
+
 def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context) -> str | None:
     """A title with no organisation: a head of state leads the government of the article's
     country; a corporate title belongs to the organisation named just before in the sentence."""
     props = {lx.TITLES.get(t.lower().strip(), "") for t in titles}
     if props & {"presidentOf", "leads"} and not props & {"ceoOf", "chairOf", "founderOf"}:
-        country = ctx.main_country()
-        if country is None:
-            return None
-        label = ctx.gazetteer.by_iri[country].label if country in ctx.gazetteer.by_iri else ctx.facts.entities[country].name
-        return _government(ctx, label)
+        return _main_government(ctx)
     if props & {"ceoOf", "chairOf", "founderOf"}:
         before = [m for m in mentions if m.kind == "org" and m.end <= pos]
         return before[-1].key if before else None
@@ -847,6 +872,8 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         if not org_word:
             return True
         ent = ctx.facts.entities[org_key]
+        if ent.org_type == "GovernmentBody" and _PORTFOLIO.fullmatch(org_word.title()):
+            return True  # "the communications minister": a minister of the government
         names = [ent.name] + ent.forms
         return any(n.lower().startswith(org_word.lower()) or org_word.lower() in n.lower().split() for n in names)
 
