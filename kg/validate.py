@@ -86,10 +86,15 @@ def validate_nodes(store: ox.Store, nodes: Iterable, shapes: Graph, ontology: Gr
     focus = sorted(n.value for n in nodes if isinstance(n, ox.NamedNode))
     if not focus:
         return
-    paths = {ox.NamedNode(str(p)) for p in shapes.objects(None, SH.path) if isinstance(p, URIRef)} | {TYPE}
+    by_class, by_subject_of = _targeted_paths(shapes)
     triples, objects = [], set()
     for iri in focus:
-        for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()):
+        own = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()))
+        # only the paths of shapes that target this node: an organisation's thousands of
+        # mg:reportedIn links are checked by no shape, so pySHACL is not given them
+        paths = {TYPE}.union(*(by_class.get(q.object, ()) for q in own if q.predicate == TYPE),
+                             *(by_subject_of.get(q.predicate, ()) for q in own))
+        for q in own:
             if q.predicate in paths:
                 triples.append((q.subject, q.predicate, q.object))
                 if not isinstance(q.object, ox.Literal) and q.predicate != TYPE:
@@ -99,6 +104,19 @@ def validate_nodes(store: ox.Store, nodes: Iterable, shapes: Graph, ontology: Gr
     data = rdflib_graph(triples)
     data += ontology  # mixed in here, so pySHACL need not copy the data to mix it in
     _fail(violations(data, shapes, None, focus, inplace=True))
+
+
+def _targeted_paths(shapes: Graph) -> tuple[dict[ox.NamedNode, set[ox.NamedNode]], dict[ox.NamedNode, set[ox.NamedNode]]]:
+    """The paths each shape checks, by what it targets: a class, or the subjects of a property."""
+    by_class: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    by_subject_of: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    for shape in set(shapes.subjects(SH.property, None)):
+        paths = {ox.NamedNode(str(p)) for prop in shapes.objects(shape, SH.property)
+                 for p in shapes.objects(prop, SH.path) if isinstance(p, URIRef)}
+        for target, into in ((SH.targetClass, by_class), (SH.targetSubjectsOf, by_subject_of)):
+            for t in shapes.objects(shape, target):
+                into.setdefault(ox.NamedNode(str(t)), set()).update(paths)
+    return by_class, by_subject_of
 
 
 def _describe(report: Graph, result: Node, data: Graph) -> str:

@@ -152,3 +152,24 @@ def test_validating_stored_nodes_checks_just_those_nodes():
     validate_nodes(store, [ox.NamedNode(ex + "lee"), ox.NamedNode(ex + "sj")], shapes, ontology)  # fine on their own
     with pytest.raises(ValidationError, match="participant"):
         validate_nodes(store, [ox.NamedNode(ex + "m")], shapes, ontology)
+
+
+@pytest.mark.parametrize("bad, node, message", [
+    ("ex:lee mg:affiliatedWith ex:seoul .", "lee", "role tie"),  # a shape on the subjects of a property
+    ("ex:acme a mg:Organization ; rdfs:label \"Acme\"@en ; mg:partOf ex:seoul .", "acme", "part of"),  # on a class
+    ("ex:ai mg:broader ex:seoul .", "ai", "broader"),
+])
+def test_validating_stored_nodes_gives_each_node_the_paths_its_shapes_check(bad, node, message):
+    """Only the triples on the paths of the shapes that target a node reach pySHACL, and those are
+    enough to find what is wrong with it."""
+    import pyoxigraph as ox
+
+    from kg.terms import graph_triples
+    from kg.validate import validate_nodes
+
+    ontology, shapes = load_ontology(ONTOLOGY_DIR), load_shapes(ONTOLOGY_DIR)
+    data = Graph().parse(data=PREFIXES + PEOPLE + bad, format="turtle")
+    store = ox.Store()
+    store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in graph_triples(data))
+    with pytest.raises(ValidationError, match=message):
+        validate_nodes(store, [ox.NamedNode("http://localhost:8000/id/" + node)], shapes, ontology)
