@@ -875,3 +875,22 @@ def test_a_korean_name_in_western_order_is_labelled_surname_first():
     facts, meetings, _ = read("Globex CEO Jane Roe sat down with KT Chief Executive Officer Young-shub Kim on Tuesday.")
     assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Kim Young-shub"})]
     assert "Young-shub Kim" in next(e.forms for e in facts.entities.values() if e.name == "Kim Young-shub")
+
+
+def test_a_report_a_spokesperson_denied_is_no_meeting():
+    _, meetings, _ = read("Local media reported that Acme CEO Jane Roe met Globex Chairman John Poe in Munich, "
+                          "but an Acme spokesperson denied the report.")
+    assert meetings == []
+
+
+def test_a_fronted_clause_about_someone_else_and_may_the_month():
+    _, meetings, _ = read(
+        "Acme CEO Jane Roe arrived in Seoul. In May, shortly after President Ken Ito toured the Globex plant, "
+        "the Acme chief met Globex Chairman John Poe at the Globex office in Seoul.", date(2022, 12, 9))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Jane Roe", "John Poe"}), "2022-05")]
+
+
+def test_moving_on_to_meet_someone_is_past():
+    _, meetings, _ = read("Acme CEO Jane Roe toured the plant on Thursday. She then moved to the company's "
+                          "headquarters in Suwon to meet Globex president John Poe.", date(2022, 12, 9))
+    assert [m[2] for m in meetings] == ["held"]

@@ -99,7 +99,7 @@ NOT_HAPPENED = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad (?:also |originally |initially |earlier )?been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
-FRONTED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:before|after|since|while|when|upon)\s+[a-z]+ing\b[^,]*,", re.I)
+FRONTED = re.compile(r"\s*(?:[\w-]+,?\s+){0,4}?(?:before|after|since|while|when|upon)\s+(?:[a-z]+ing\b[^,]*|[^,]{3,120}?\b(?:toured|visited|arrived|met|left|spoke|said|announced|opened|took\s+office|became)\b[^,]*),", re.I)
 """A phrase before the subject about another event: the people in it are not the subject."""
 UNREAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|declined\s+to\s+(?:confirm|comment\s+on)|refused\s+to\s+confirm|(?:would|could|did)\s+not\s+confirm|unconfirmed"
@@ -110,8 +110,9 @@ UNREAL = re.compile(
 """Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
 CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
 """After the verb: "the meeting with X was called off"."""
-REPORTED_CLAIM = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\b", re.I)
-DISPROVED = re.compile(r"\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:untrue|false|inaccurate|baseless|groundless|unfounded|fabricated|not\s+true)\b", re.I)
+REPORTED_CLAIM = re.compile(r"\b(?:reports?|reported|claims?|claimed|rumou?rs?|rumou?red|speculation)\b", re.I)
+DISPROVED = re.compile(r"\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:untrue|false|inaccurate|baseless|groundless|unfounded|fabricated|not\s+true)\b"
+                       r"|\b(?:denied|dismissed|refuted|rejected)\s+(?:the|this|that|those|these|such)\s+(?:reports?|claims?|rumou?rs?|accounts?)\b", re.I)
 """A report of a meeting, then said to be untrue: "reports that X had met Y were untrue"."""
 CEREMONY = re.compile(r"\bon\s+(?:the\s+)?stage\b|\b(?:for|at|during)\s+the\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|unveiling|concert|festival|rally|parade|photo\s+op)\b", re.I)
 """Joining someone on stage or at a ceremony is an appearance, not a meeting."""
@@ -425,7 +426,7 @@ def meetings_in_sentence(
             seg_lo = prev_end
             if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
                     or CALLED_OFF.match(sentence, t_hi, c_hi) or quoted_speech(sentence, t_lo)
-                    or (REPORTED_CLAIM.search(sentence, c_lo, t_lo) and DISPROVED.search(sentence, t_hi, c_hi))
+                    or (REPORTED_CLAIM.search(sentence, c_lo, t_lo) and DISPROVED.search(sentence, t_hi))
                     or REMOTE.search(sentence, t_lo, c_hi) or _REMOTE_BEFORE.search(sentence, c_lo, t_lo) or CROWD.search(sentence, t_hi, c_hi)):
                 prev_end = t_hi
                 continue

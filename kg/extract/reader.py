@@ -74,8 +74,9 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             if new and any(d.explicit and not d.background and d.span for d in new):
                 narrative = next(d.span for d in new if d.explicit and not d.background and d.span)
                 from_meeting = True
-            elif current:
-                narrative, from_meeting = current[-1].span, False
+            elif current:  # the most precise: "on Thursday …, the second time this year" is at Thursday
+                narrative = min(reversed(current), key=lambda d: (d.span.end - d.span.start).days).span
+                from_meeting = False
             told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
             story = told[-1] if told else story
             persons = [m.key for m in mentions if m.kind == "person"]
