@@ -648,6 +648,18 @@ def test_a_former_title_after_a_description_and_and():
     "Zentrix CEO Omar Haddad exchanged views with Governor Amy Ross on Monday.",
     "Zentrix CEO Omar Haddad caught up with Governor Amy Ross on Monday.",
     "Zentrix CEO Omar Haddad was granted an audience with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad took Governor Amy Ross on a tour of the plant on Monday.",
+    "Zentrix CEO Omar Haddad played golf with Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad is scheduled to visit Governor Amy Ross next week.",
+    "Zentrix CEO Omar Haddad and Governor Amy Ross attended a dinner in Seoul on Monday.",
+    "Governor Amy Ross invited Zentrix CEO Omar Haddad to her home in Seoul on Monday.",
+    "Governor Amy Ross treated Zentrix CEO Omar Haddad to dinner on Monday.",
+    "Zentrix CEO Omar Haddad and Governor Amy Ross reunited in Seoul on Monday.",
+    "A delegation led by Zentrix CEO Omar Haddad visited Governor Amy Ross on Monday.",
+    "Zentrix CEO Omar Haddad went to the state capitol on Monday for talks with Governor Amy Ross.",
+    "Zentrix CEO Omar Haddad sat next to Governor Amy Ross at the dinner on Monday.",
+    "Zentrix CEO Omar Haddad and Governor Amy Ross toured the factory together on Monday.",
+    "Zentrix CEO Omar Haddad was spotted with Governor Amy Ross at a restaurant on Monday.",
 ])
 def test_more_meeting_phrasings(sentence):
     _, meetings, _ = read(sentence)
