@@ -906,3 +906,8 @@ def test_moving_on_to_meet_someone_is_past():
     _, meetings, _ = read("Acme CEO Jane Roe toured the plant on Thursday. She then moved to the company's "
                           "headquarters in Suwon to meet Globex president John Poe.", date(2022, 12, 9))
     assert [m[2] for m in meetings] == ["held"]
+
+
+def test_a_hyphenated_east_asian_given_name_before_its_surname():
+    _, meetings, _ = read("Acme CEO Jane Roe met Lip-Bu Tan and Eui-sun Chung in Taipei on Monday.")
+    assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Lip-Bu Tan", "Chung Eui-sun"})]

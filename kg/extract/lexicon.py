@@ -97,6 +97,8 @@ NOT_NAME = set(
 # Surnames written first whose bearer is called by the last name ("Pham Minh Chinh" → "Chinh").
 VIETNAMESE_SURNAMES = set("Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Trinh Dinh Mai Truong".split())
 CHINESE_SURNAMES = set("Wang Li Zhang Liu Chen Yang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang Xi Wen Deng".split())
+# Taiwanese, Hong Kong and Singaporean spellings, written after a hyphenated given name ("Lip-Bu Tan")
+SINITIC_SURNAMES = CHINESE_SURNAMES | set("Tan Chang Tsai Huang Lai Wei Chiang Hsu Cheng Chan Wong Lam Leung Ng Lee Lim Teo Goh Ong Koh Shih Tsao Kuo Chou Hou".split())
 
 # First words of place names that are also given names ("San Jose", "Santa Clara").
 PLACE_STARTS = set("San Santa Los Las New Fort Saint St Port Mount North South East West Silicon Hong Kuala Palo Mountain Lake".split())
@@ -105,7 +107,7 @@ KOREAN_SURNAMES = set(
     "Kim Lee Park Choi Chey Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin "
     "Kwon Hwang Ahn Song Yoo Yu Hong Jeon Chun Ko Koh Go Moon Mun Yang Son Bae Baek Paik Heo Huh Nam Noh Roh "
     "Ha Kwak Sung Cha Joo Woo Min Ryu Na Jin Ji Um Chae Won Bang Pyo Byun Koo Gu Ku Yeo Tak Do Hyun "
-    "Whang Hur Rhee Gwak Pyun Sohn Shim Eom Ryoo Seong Hahn Yeom".split()
+    "Whang Hur Rhee Gwak Pyun Sohn Shim Eom Ryoo Seong Hahn Yeom Jun Kyung Kye Suk Seok Lew Yi Kong Chu Choo Ok Pi".split()
 )
 SURNAME_VARIANTS = [
     {"ko", "koh", "go"}, {"lee", "yi", "rhee"}, {"park", "pak", "bak"}, {"choi", "choe"},

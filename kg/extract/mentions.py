@@ -253,6 +253,10 @@ _NAME_THE_TITLE = re.compile(
     rf"(?=\s*[,.;]|\s+(?:of|at|for|in|who|and)\b)"
 )
 """"Budi Arie Setiadi, the communications and information technology minister, …": a title in lower case after a name."""
+_HYPHENATED_GIVEN = re.compile(
+    rf"(?<![\w-])[A-Z][a-z]+-[A-Za-z][a-z]+\s+(?:{'|'.join(sorted(lx.SINITIC_SURNAMES | lx.KOREAN_SURNAMES))})(?![\w-])"
+)
+""""Lip-Bu Tan", "Young-shub Kim": a hyphenated East Asian given name before its surname."""
 _PLURAL_TITLE = re.compile(r"\b(?P<title>chief executives|CEOs|chairmen|chairwomen|co-founders|founders|presidents)\b")
 _PLURAL_SINGULAR = {"chief executives": "chief executive", "ceos": "ceo", "chairmen": "chairman", "chairwomen": "chairwoman",
                     "co-founders": "co-founder", "founders": "founder", "presidents": "president"}
@@ -641,6 +645,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 _honorific_form(m.group(0), person, ctx)
     for m in _KOREAN.finditer(sentence):
         person_at(m.start(), m.end(), m.group(0))
+    for m in _HYPHENATED_GIVEN.finditer(sentence):
+        if free(m.start(), m.end()):
+            person_at(m.start(), m.end(), m.group(0))
     for m in _NAME_THE_TITLE.finditer(sentence):
         if len(m.group("name").split()) >= 2 and free(m.start("name"), m.end("name")) and not gaz.lookup("org", m.group("name")):
             person_at(m.start("name"), m.end("name"), m.group("name"), "title")
