@@ -911,3 +911,10 @@ def test_moving_on_to_meet_someone_is_past():
 def test_a_hyphenated_east_asian_given_name_before_its_surname():
     _, meetings, _ = read("Acme CEO Jane Roe met Lip-Bu Tan and Eui-sun Chung in Taipei on Monday.")
     assert [m[0] for m in meetings] == [frozenset({"Jane Roe", "Lip-Bu Tan", "Chung Eui-sun"})]
+
+
+def test_a_town_may_lie_in_a_country_the_article_alone_names():
+    """As above, with a country the reference data does not know: minted from "Norwegian"."""
+    _, meetings, _ = read("Globex CEO John Poe paid a courtesy call on Norwegian Prime Minister Ola Berg in Norway this "
+                          "morning. Poe and Berg met for an hour this morning at Skaugum, the residence in Asker.")
+    assert [m[0] for m in meetings] == [frozenset({"John Poe", "Ola Berg"})]

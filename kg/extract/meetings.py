@@ -241,8 +241,10 @@ class PlaceBook:
         return any(self._country(x) and not self.ancestors(y) for x, y in ((a, b), (b, a)))
 
     def _country(self, key: str) -> bool:
+        """A country of the reference data, or one the article names that the data does not know."""
         known = self.ctx.gazetteer.by_iri.get(key)
-        return bool(known and known.is_country)
+        ent = self.ctx.facts.entities.get(key)
+        return bool(known and known.is_country) or bool(known is None and ent is not None and ent.is_country)
 
     def _outside(self, key: str | None) -> str | None:
         while key is not None and key in self.ctx.venues:
