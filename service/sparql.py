@@ -75,21 +75,35 @@ class SparqlService:
 
     def execute(self, query: str, format_name: str, **dataset: Unpack[Dataset]) -> Answer:
         """Evaluate ``query`` in a worker (blocking: call from a thread), through the answer cache."""
-        key, job = self._job(query, format_name, **dataset)
+        key = self._key(query, format_name, **dataset)
         answer = self.cache.get(key)
         if answer is None:
-            answer = self.pool.run(job, self.settings.query_timeout)
+            answer = self.pool.run(self._job(query, format_name, **dataset), self.settings.query_timeout)
             self.cache.put(key, answer, len(answer.body))
         return answer
 
     async def execute_async(self, query: str, format_name: str, **dataset: Unpack[Dataset]) -> Answer:
         """``execute`` on the event loop: a cached answer at once, else the worker's, awaited."""
-        key, job = self._job(query, format_name, **dataset)
+        key = self._key(query, format_name, **dataset)
         answer = self.cache.get(key)
-        if answer is None:
-            answer = await self.pool.run_async(job, self.settings.query_timeout)
+        if answer is None:  # the job is made only when the cache cannot answer
+            answer = await self.pool.run_async(self._job(query, format_name, **dataset), self.settings.query_timeout)
             self.cache.put(key, answer, len(answer.body))
         return answer
+
+    def _key(
+        self,
+        query: str,
+        format_name: str,
+        *,
+        default_graphs: tuple[str, ...] | None = None,
+        named_graphs: tuple[str, ...] | None = None,
+        prefixes: tuple[tuple[str, str], ...] = (),
+    ) -> tuple:
+        """The answer cache's key for this query on the current version (read afresh here); the
+        prefixes follow from the query, so they are not part of it."""
+        self.version.refresh()
+        return self.version.version, self.version.generation, format_name, query, default_graphs, named_graphs
 
     def _job(
         self,
@@ -99,18 +113,9 @@ class SparqlService:
         default_graphs: tuple[str, ...] | None = None,
         named_graphs: tuple[str, ...] | None = None,
         prefixes: tuple[tuple[str, str], ...] = (),
-    ) -> tuple[tuple, Job]:
-        """The answer cache's key for this query on the current version, and the worker's job."""
-        self.version.refresh()
-        key = (
-            self.version.version,
-            self.version.generation,
-            format_name,
-            query,
-            default_graphs,
-            named_graphs,
-        )
-        job = Job(
+    ) -> Job:
+        """The worker's job, for the version ``_key`` just read."""
+        return Job(
             query=query,
             format_name=format_name,
             max_results=self.settings.max_results,
@@ -120,7 +125,6 @@ class SparqlService:
             prefixes=prefixes,
             base_iri=self.settings.base,
         )
-        return key, job
 
     def named_graph_names(self) -> list[str]:
         """The dataset's named graphs, for the Service Description (asked once per version)."""
