@@ -918,3 +918,33 @@ def test_a_town_may_lie_in_a_country_the_article_alone_names():
     _, meetings, _ = read("Globex CEO John Poe paid a courtesy call on Norwegian Prime Minister Ola Berg in Norway this "
                           "morning. Poe and Berg met for an hour this morning at Skaugum, the residence in Asker.")
     assert [m[0] for m in meetings] == [frozenset({"John Poe", "Ola Berg"})]
+
+
+def test_a_title_before_a_surname_says_which_namesake():
+    _, meetings, _ = read(
+        "President Lee Jae-myung met Acme Chairman Lee Jae-yong in Seoul on Monday. "
+        "On Tuesday, Globex CEO Jane Roe held separate talks with President Lee."
+    )
+    assert frozenset({"Jane Roe", "Lee Jae-myung"}) in [m[0] for m in meetings]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Acme CEO Jane Roe and Globex CEO Ken Ito spoke at a session with about 100 startup founders in Seoul on Friday.", []),
+    ("Local media had reported that Acme CEO Jane Roe might meet Globex CEO Ken Ito, but Globex said no such meeting "
+     "had been arranged.", []),
+    ("Next month, Acme founder Jane Roe plans to travel to Boston with Ken Ito to attend an Acme-hosted event.", []),
+    ("Acme CEO Jane Roe attended the groundbreaking of the plant in October 2022 with Governor Ken Ito.",
+     [{"Jane Roe", "Ken Ito"}]),
+    ("Acme CEO Jane Roe is scheduled to visit the shipyard on Tuesday, where Globex Vice Chairman Ken Ito will show "
+     "her around.", [{"Jane Roe", "Ken Ito"}]),
+    ("President Ken Ito met Acme CEO Jane Roe on Friday. Acme President Carl Berg also attended the meeting, "
+     "according to presidential spokesperson John Poe.", [{"Jane Roe", "Ken Ito", "Carl Berg"}]),
+])
+def test_speeches_denials_and_company_events_and_what_joins_a_meeting(body, expected):
+    _, meetings, _ = read(body)
+    assert sorted(sorted(m[0]) for m in meetings) == sorted(sorted(e) for e in expected)
+
+
+def test_no_title_inside_a_word():
+    facts, _, _ = read("President Ken Ito asked for help in taking South Korean startups global.")
+    assert not any("South Korean" in e.name for e in facts.entities.values() if e.kind == "person")

@@ -44,7 +44,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
-        ("verb", r"\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
+        ("verb", r"(?<!-)\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands|by)\b)"),
@@ -58,7 +58,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("office", r"\b(?:visited|visiting|visits|walked\s+into|went\s+to|came\s+to|arrived\s+at)\s+the\s+Oval\s+Office\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
-        ("verb", r"\b(?:showed|gave|walked)\b(?=[^.;]{0,80}\b(?:around|a\s+tour|through)\b)"),
+        ("verb", r"\b(?:showed|gave|walked|will\s+show|will\s+give|to\s+show)\b(?=[^.;]{0,80}\b(?:around|a\s+tour|through)\b)"),
+        ("verb", r"\battended\b(?!\s+by\b)(?=[^.;]{0,80}?\bwith\s+(?:(?-i:[A-Z])|the\s+[a-z]+\s+(?-i:[A-Z])))[^.;]{0,80}?\bwith\b"),
     )
 )
 CLAUSE_BREAK = re.compile(
@@ -121,7 +122,8 @@ CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s
 """After the verb: "the meeting with X was called off"."""
 REPORTED_CLAIM = re.compile(r"\b(?:reports?|reported|claims?|claimed|rumou?rs?|rumou?red|speculation)\b", re.I)
 DISPROVED = re.compile(r"\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:untrue|false|inaccurate|baseless|groundless|unfounded|fabricated|not\s+true)\b"
-                       r"|\b(?:denied|dismissed|refuted|rejected)\s+(?:the|this|that|those|these|such)\s+(?:reports?|claims?|rumou?rs?|accounts?)\b", re.I)
+                       r"|\b(?:denied|dismissed|refuted|rejected)\s+(?:the|this|that|those|these|such)\s+(?:reports?|claims?|rumou?rs?|accounts?)\b"
+                       r"|\bno\s+such\s+(?:meeting|talks|plan|visit)\b|\b(?:had|has|have|was|were)\s+(?:not|n't)\s+been\s+(?:arranged|scheduled|planned|confirmed)\b", re.I)
 """A report of a meeting, then said to be untrue: "reports that X had met Y were untrue"."""
 CEREMONY = re.compile(r"\bon\s+(?:the\s+)?stage\b|\b(?:for|at|during)\s+the\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|unveiling|concert|festival|rally|parade|photo\s+op)\b", re.I)
 """Joining someone on stage or at a ceremony is an appearance, not a meeting."""
@@ -130,7 +132,7 @@ KIN_OF = re.compile(r"\b(?:widow|widower|wife|husband|son|daughter|mother|father
 REMOTE = re.compile(r"\bby\s+(?:tele)?phone\b|\bover\s+the\s+phone\b|\bvideo\s*(?:call|link|conference|meeting|chat|summit)\b|\bvirtually\b|\b(?:virtual|online)\s+(?:meeting|talks|summit|call|session)\b|\bphone\s+call\b", re.I)
 _REMOTE_BEFORE = re.compile(r"\b(?:video|virtual|online|phone|telephone)\s+$", re.I)
 """The word just before the trigger makes it remote: "a video meeting with"."""
-CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w.-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
+CROWD = re.compile(r"\b(?:more\s+than|over|nearly|some|about|around|roughly)\s+\d+\s+(?:[\w.-]+\s+){0,2}(?:executives|leaders|guests|people|delegates|participants|ceos|founders|entrepreneurs|students|officials|engineers|developers|investors|reporters|journalists)\b|\b(?:dozens|hundreds|scores)\s+of\b", re.I)
 HOSTING = re.compile(r"(?i)(?:hosted|hosts|will\s+host|welcomed|received|convened|gathered)\b")
 GROUP_NOUN = re.compile(r"\b(?:leaders|executives|names|CEOs|chief executives|guests|heads|bosses|delegation|titans|moguls|founders|chairmen|chiefs)\b", re.I)
 SEQUENCE = re.compile(r"\b(?:earlier|later|afterwards|afterward|then|before that|after that|subsequently)\b"
@@ -521,6 +523,9 @@ def meetings_in_sentence(
                     prev_end = t_hi
                     continue
                 subjects, objects, kind = signers, [], "group"
+            if kind == "discuss" and re.match(r"\s+(?:at|to|before|during|on\s+stage|in\s+a\s+(?:speech|keynote|panel))\b", sentence[t_hi:]):
+                prev_end = t_hi
+                continue  # "spoke at a session", "talked to reporters": no meeting
             if kind == "discuss":
                 # "A and B discussed …" is a meeting; "they discussed …" goes on about one already told
                 named = [m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and m.via not in ("pronoun",)]

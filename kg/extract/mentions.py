@@ -4,7 +4,7 @@ entities of the article (``Context``), and the role ties ("Nvidia CEO Jensen Hua
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -109,7 +109,7 @@ class Context:
                     return ent.key
         return f"person:{slugify(surname + ' ' + given) if given else slugify(name)}"
 
-    def person_by_surname(self, token: str, unseen: set[str] = frozenset()) -> str | None:
+    def person_by_surname(self, token: str, unseen: set[str] = frozenset(), titles: Iterable[str] = ()) -> str | None:
         """A surname alone ("Huang", "Lee") → the person it most likely means in this article, not
         one of ``unseen`` (introduced only later in the sentence: "Lee …, a role his father, Lee
         Kun-hee, never played")."""
@@ -124,6 +124,11 @@ class Context:
         if not candidates:
             return None
         candidates = [k for k in candidates if k not in self.kin] or candidates
+        wanted = {re.sub(r"\s+", " ", t.lower()) for t in titles}
+        if wanted and len(candidates) > 1:  # "President Lee" is the Lee introduced as president
+            titled = [k for k in candidates if wanted & set(self.titled.get(k, []))
+                      or any(r.person == k and r.title in wanted for r in self.facts.roles)]
+            candidates = titled or candidates
         leaders = [k for k in candidates if any(r.person == k and r.prop in lx.LEADING | {"founderOf"} for r in self.facts.roles)]
         titled = [k for k in candidates if any(r.person == k for r in self.facts.roles)]
         # "Trump" goes on meaning the one it already meant after "Ivanka Trump" is introduced
@@ -198,7 +203,7 @@ def org_type_of(name: str) -> str:
 
 _PRE = re.compile(
     rf"(?:(?P<org>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN})*?)(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?(?:'s|’s|')?\s+)?(?:{lx.QUALIFIER}\s+)?"
-    rf"(?P<titles>{lx.TITLE_SEQ})\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"
+    rf"(?<!\w)(?P<titles>{lx.TITLE_SEQ})\s+{lx.HONORIFIC}(?P<name>{lx.NAME})"  # not "ta|king South Korean"
 )
 _LEAD_WORD = r"(?i:co-?founder|founder|chair|chairman|chairwoman|ceo|chief|president|executive|managing)\b"
 _POST = re.compile(
@@ -212,7 +217,8 @@ _TITLE_OF_COMMA = re.compile(
 _DEPARTMENT = (
     r"(?:Affairs|Investment|Transformation|Commerce|Trade|Industry|Industries|Energy|Finance|Defen[cs]e|Railways|"
     r"Communications|Electronics|IT|Technology|Economy|Health|Education|Labou?r|Justice|Interior|Culture|Transport|"
-    r"Planning|Development|Innovation|Science|Security|Environment|Agriculture|Infrastructure|Resources|Treasury)"
+    r"Planning|Development|Innovation|Science|Security|Environment|Agriculture|Infrastructure|Resources|Treasury|"
+    r"Startups|SMEs|Enterprises|Unification|Welfare|Fisheries|Oceans|Land|Tourism|Sports)"
 )
 # "Minister of Digital Transformation Mykhailo Fedorov": the name follows the department's last word
 _MINISTRY_TITLE = re.compile(
@@ -486,7 +492,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 ent.broader.append(key)
         add(Mention(start, m.end("phrase"), "technology", ent.key, label, "name"))
 
-    def person_at(s: int, e: int, name: str, via: str = "name") -> str | None:
+    def person_at(s: int, e: int, name: str, via: str = "name", titles: Iterable[str] = ()) -> str | None:
         name = _clean_name(name)
         if not name or _not_a_person(name, sentence, s + len(name), gaz):
             return None
@@ -494,7 +500,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             if m.kind == "person" and m.start <= s and e <= m.end + 1:
                 return m.key
         if len(name.split()) == 1:
-            key = ctx.person_by_surname(name)
+            key = ctx.person_by_surname(name, titles=titles)
             if key and name not in ctx.facts.entities[key].forms:
                 ctx.facts.entities[key].forms.append(name)
             if key and free(s, s + len(name)):
@@ -537,7 +543,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 if free(m.start("titles"), m.end("name")):
                     add(Mention(m.start("titles"), m.end("name"), "person", ent.key, name, "title"))
             continue
-        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title")
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title", _split_titles(m.group("titles")))
         if not person:
             continue
         _honorific_form(sentence[m.end("titles"):m.end("name")], person, ctx)

@@ -68,7 +68,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 best = book.common(places)
                 if best and not (len(set(places)) == 1 and narrative_place and best in book.ancestors(narrative_place)):
                     narrative_place = best
-            current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence)
+            current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence) and not quoted_speech(sentence, d.start)
                        and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)
                        and (tense == "future" or d.span.start <= article.date)]
             if new and any(d.explicit and not d.background and d.span for d in new):
@@ -124,6 +124,7 @@ OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inaug
 JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
+_SOURCE = re.compile(r",?\s+(?:according\s+to|(?:he|she|they|it)\s+said|said|says|told\s+reporters)\b")
 _EVENT_BEFORE = re.compile(r"\b(?:ceremony|event|launch|inauguration|groundbreaking|opening|celebrations?|conference|forum|concert|festival|speech|rally|parade|unveiling)\s*,?\s*(?:(?:was|were)\s+)?$", re.I)
 
 
@@ -143,7 +144,9 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     passive = re.match(r"(?i)(?:attended|joined|accompanied)\s+by", match.group(0))
     if passive and (not (about_meeting or set(before) & set(last.participants)) or _EVENT_BEFORE.search(sentence, 0, match.start())):
         return False  # "the ceremony was attended by …", "in a ceremony attended by …": another event
-    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and m.start >= match.start()] + before
+    source = _SOURCE.search(sentence, match.end())  # "…, according to spokesperson X": not at the table
+    stop = source.start() if source else len(sentence)
+    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and match.start() <= m.start < stop] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
     return True
