@@ -948,3 +948,31 @@ def test_speeches_denials_and_company_events_and_what_joins_a_meeting(body, expe
 def test_no_title_inside_a_word():
     facts, _, _ = read("President Ken Ito asked for help in taking South Korean startups global.")
     assert not any("South Korean" in e.name for e in facts.entities.values() if e.kind == "person")
+
+
+def test_a_korean_president_in_a_story_filed_abroad_leads_korea():
+    from rdflib import Graph, Literal, Namespace, RDF, RDFS, URIRef
+
+    mg = Namespace("https://w3id.org/meetgraph/ontology#")
+    g = Graph()
+    places = {"South Korea": None, "United States": None, "Washington": "United States", "Virginia": "United States"}
+    for name, parent in places.items():
+        iri = URIRef(f"http://example.org/id/place/{name.lower().replace(' ', '-')}")
+        g.add((iri, RDF.type, mg.Country if parent is None else mg.Place))
+        g.add((iri, RDFS.label, Literal(name, lang="en")))
+        if parent:
+            g.add((iri, mg.locatedIn, URIRef(f"http://example.org/id/place/{parent.lower().replace(' ', '-')}")))
+    body = ("WASHINGTON -- President Lee Jae-myung met Acme CEO Jane Roe in Washington on Monday, a day after flying "
+            "in from South Korea. Roe later flew to Virginia.")
+    facts = extract_article(Article("t", "T", date(2025, 8, 26), "S", body), Gazetteer(g))
+    roles = {(facts.entities[r.person].name, r.prop, facts.entities[r.org].name) for r in facts.roles}
+    assert ("Lee Jae-myung", "presidentOf", "Government of South Korea") in roles
+
+
+def test_named_guests_of_a_crowded_roundtable_already_told_take_part():
+    _, meetings, _ = read(
+        "President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
+        "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "
+        "Globex Chairman John Poe and Initech Chair Kari Lund."
+    )
+    assert [m[0] for m in meetings] == [frozenset({"Ken Ito", "Jane Roe", "John Poe", "Kari Lund"})]

@@ -386,6 +386,8 @@ def _not_a_person(name: str, sentence: str, end: int, gaz: Gazetteer) -> bool:
     following = re.match(r"\s+([A-Z][\w-]*)", sentence[end:end + 30])
     if tokens[-1] in lx.NOT_PERSON_WORDS or (following and following.group(1) in lx.NOT_PERSON_WORDS):
         return True
+    if re.match(r"[\w-]*\s+(?:hotel|resort|building|campus|plant|factory|headquarters|hall|tower|centre|center|complex|stadium)\b", sentence[end:end + 40]):
+        return True  # "the Willard InterContinental hotel"
     return len(tokens) > 1 and bool(gaz.lookup("place", name) or gaz.lookup("org", name))
 
 
@@ -558,13 +560,13 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         elif country:
             org = _government(ctx, country)
         elif m.group("org") and _PORTFOLIO.fullmatch(m.group("org")) and re.search(r"(?i)(?:minister|secretary)$", titles[0]):
-            portfolio = _main_government(ctx)  # "Foreign Minister Takeshi Iwaya": a portfolio, not an organisation
+            portfolio = _home_government(ctx, person)  # "Foreign Minister Takeshi Iwaya": a portfolio, not an organisation
             org = portfolio or org_at(m.group("org"), m.start("org"))
         else:
             org = org_at(m.group("org"), m.start("org")) if m.group("org") else None
         guessed = org is None or org == portfolio
         if org is None:
-            org = _org_by_context(titles, mentions, m.start(), ctx)
+            org = _org_by_context(titles, mentions, m.start(), ctx, person)
         co_owner = None if guessed or country or not m.group("org") else _co_owner(sentence, m.start("org"), mentions, ctx)
         for title in titles:
             if org and title.lower() not in lx.PERSON_ONLY:
@@ -846,12 +848,22 @@ def _main_government(ctx: Context) -> str | None:
     return _government(ctx, label)
 
 
-def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context) -> str | None:
+def _home_government(ctx: Context, person: str | None) -> str | None:
+    """The government an untold official serves: Korea's for a Korean name in an article that
+    places anything in Korea, else that of the article's main country."""
+    korea = ctx.gazetteer.lookup("place", "South Korea")
+    if person and korea and korea.iri in ctx.country_votes and _KOREAN.fullmatch(ctx.facts.entities[person].name):
+        return _government(ctx, korea.label)
+    return _main_government(ctx)
+
+
+def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: Context, person: str | None = None) -> str | None:
     """A title with no organisation: a head of state leads the government of the article's
-    country; a corporate title belongs to the organisation named just before in the sentence."""
+    country (Korea's, for a Korean name in an article that places anything in Korea, even one
+    datelined Washington); a corporate title belongs to the organisation named just before."""
     props = {lx.TITLES.get(t.lower().strip(), "") for t in titles}
     if props & {"presidentOf", "leads"} and not props & {"ceoOf", "chairOf", "founderOf"}:
-        return _main_government(ctx)
+        return _home_government(ctx, person)
     if props & {"ceoOf", "chairOf", "founderOf"}:
         before = [m for m in mentions if m.kind == "org" and m.end <= pos]
         return before[-1].key if before else None

@@ -124,6 +124,7 @@ OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inaug
 JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as)\b")
 _SOURCE = re.compile(r",?\s+(?:according\s+to|(?:he|she|they|it)\s+said|said|says|told\s+reporters)\b")
 _EVENT_BEFORE = re.compile(r"\b(?:ceremony|event|launch|inauguration|groundbreaking|opening|celebrations?|conference|forum|concert|festival|speech|rally|parade|unveiling)\s*,?\s*(?:(?:was|were)\s+)?$", re.I)
 
@@ -135,7 +136,12 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     match = JOINED_BY.search(sentence)
     if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I) or quoted_speech(sentence, match.start()):
         return False  # "was not among the guests"; "'X came with a message,' said Y'
-    if CROWD.search(sentence) or OTHER_EVENT.match(sentence, match.end()):
+    named = _INCLUDING.search(sentence, match.end())  # "attended by about 40 people, including A, B and C"
+    if named and CROWD.search(sentence):  # …of the event just told, named the same ("the roundtable")
+        noun = MEETING_WORD.search(sentence[:match.start()])
+        told = " ".join(last.evidence).lower()
+        named = named if noun and re.search(rf"\b{re.escape(noun.group(0).split()[-1].lower())}\b", told) else None
+    if (CROWD.search(sentence) and not named) or OTHER_EVENT.match(sentence, match.end()):
         return False
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
     about_meeting = MEETING_WORD.search(sentence[:match.start()]) or MEETING_WORD.match(sentence, match.end())
@@ -146,7 +152,8 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
         return False  # "the ceremony was attended by …", "in a ceremony attended by …": another event
     source = _SOURCE.search(sentence, match.end())  # "…, according to spokesperson X": not at the table
     stop = source.start() if source else len(sentence)
-    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and match.start() <= m.start < stop] + before
+    first = named.end() if named and CROWD.search(sentence) else match.start()
+    people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and first <= m.start < stop] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
     return True
