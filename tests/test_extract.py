@@ -971,3 +971,13 @@ def test_a_korean_president_in_a_story_filed_abroad_leads_korea():
     facts = extract_article(Article("t", "T", date(2025, 8, 26), "S", body), Gazetteer(g))
     roles = {(facts.entities[r.person].name, r.prop, facts.entities[r.org].name) for r in facts.roles}
     assert ("Lee Jae-myung", "presidentOf", "Government of South Korea") in roles
+
+
+def test_a_pronoun_keeps_to_the_story_subject_past_a_him_and_a_his():
+    _, meetings, _ = read(
+        "Acme Chairman Lee Jae-yong met Globex CEO Ken Ito in Beijing on Saturday. "
+        "It would be his first encounter with Ito since 2015. "
+        "The trip is Lee's first since a court acquitted him in February. "
+        "His first appearance after the ruling came on Thursday, when he met Initech Chairman John Poe in Seoul."
+    )
+    assert frozenset({"Lee Jae-yong", "John Poe"}) in [m[0] for m in meetings]

@@ -79,11 +79,11 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 from_meeting = False
             told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
             story = told[-1] if told else story
-            persons = [m.key for m in mentions if m.kind == "person"]
+            persons = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun"]  # "him" names no new subject
             if new:
                 ctx.last_subject = new[0].participants[0]
-            elif persons:
-                ctx.last_subject = _subject(sentence, mentions) or persons[0]
+            elif persons and not _PRONOUN_FIRST.match(sentence[:min(m.start for m in mentions if m.kind == "person" and m.via != "pronoun")]):
+                ctx.last_subject = _subject(sentence, [m for m in mentions if m.via != "pronoun"]) or persons[0]  # "It would be his first … with Xi": still his
     facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book) if len(set(d.participants)) >= 2]
     ctx.drop_contradicted_guesses()
     return facts
@@ -124,6 +124,7 @@ OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inaug
 JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch)))\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
+_PRONOUN_FIRST = re.compile(r".*\b(?:he|she|his|her)\b", re.I | re.S)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as)\b")
 _SOURCE = re.compile(r",?\s+(?:according\s+to|(?:he|she|they|it)\s+said|said|says|told\s+reporters)\b")
 _EVENT_BEFORE = re.compile(r"\b(?:ceremony|event|launch|inauguration|groundbreaking|opening|celebrations?|conference|forum|concert|festival|speech|rally|parade|unveiling)\s*,?\s*(?:(?:was|were)\s+)?$", re.I)
