@@ -939,6 +939,13 @@ def test_a_title_before_a_surname_says_which_namesake():
      "her around.", [{"Jane Roe", "Ken Ito"}]),
     ("President Ken Ito met Acme CEO Jane Roe on Friday. Acme President Carl Berg also attended the meeting, "
      "according to presidential spokesperson John Poe.", [{"Jane Roe", "Ken Ito", "Carl Berg"}]),
+    # "their first meeting since …" tells of an earlier meeting; "since X took office" does not
+    ("Acme CEO Jane Roe met Globex CEO Ken Ito in Seoul on Monday. It was their first meeting since 2019.",
+     [{"Jane Roe", "Ken Ito"}, {"Jane Roe", "Ken Ito"}]),
+    ("Acme CEO Jane Roe will meet Globex CEO Ken Ito on Friday. It would be her first encounter with Ito since the "
+     "Boao Forum in 2015.", [{"Jane Roe", "Ken Ito"}, {"Jane Roe", "Ken Ito"}]),
+    ("Acme CEO Jane Roe met Globex CEO Ken Ito in Seoul on Monday, their first encounter since Roe took office in "
+     "May last year.", [{"Jane Roe", "Ken Ito"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

@@ -624,7 +624,39 @@ def meetings_in_sentence(
                     sequenced=bool(SEQUENCE.search(sentence, max(seg_lo, t_lo - 60), t_hi)), narrows=(explicit or not narrative_from_meeting) and not borrowed,
                     occasion=occasion(sentence[t_lo:t_hi], sentence[t_hi:c_hi]),
                 ))
+    drafts += _first_since(sentence, mentions, dates, ctx, drafts, last, subject_of_sentence, paragraph)
     return drafts
+
+
+_FIRST_SINCE = re.compile(
+    r"\b(?P<whose>their|his|her|the\s+(?:two|pair)(?:\s+men|\s+women|\s+leaders)?['’]s?)\s+first\s+(?:(?:face-to-face|in-person|official)\s+)?"
+    r"(?:meeting|encounter|talks)\s+(?:with\s+(?P<with>[^,;]{2,80}?)\s+)?since\s+(?P<since>[^,;.]{2,80})", re.I)
+_FINITE = re.compile(r"\b(?:took|became|returned|won|came|left|began|was|were|is|are|has|had|\w+ed)\b(?!\s+(?:summit|forum|meeting|conference))")
+
+
+def _first_since(sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context, here: list[Draft],
+                 last: Draft | None, subject: str | None, paragraph: int) -> list[Draft]:
+    """"their first meeting since the APEC summit in 2023", "his first encounter with Xi since 2015":
+    the pair met then, a meeting of its own in the background. Not "since Moon took office": an
+    event, not a meeting of theirs."""
+    m = _FIRST_SINCE.search(sentence)
+    if m is None or _FINITE.search(m.group("since")):
+        return []
+    when = next((d for d in dates if m.start("since") <= d.start < m.end("since") and not d.anchored), None)
+    if when is None or when.span.end >= ctx.published:
+        return []
+    if m.group("with"):
+        others = _persons(mentions, m.start("with"), m.end("with"))
+        owner = subject or ctx.last_subject
+        people = [owner] + others if owner and others else []
+    else:
+        told = here[-1] if here else last
+        people = list(told.participants) if told is not None and len(set(told.participants)) == 2 else []
+    people = _dedupe([p for p in people if p])
+    if len(people) < 2:
+        return []
+    return [Draft(participants=people, span=when.span, explicit=True, place=None, topics=[], status="held",
+                  evidence=[sentence], background=True, paragraph=paragraph)]
 
 
 _EVENT_NOUN = re.compile(r"\b(?:celebrations?|party|wedding|event|ceremony|conference|summit|festival|gala|reception|forum|expo|roundtable|seminar|symposium|banquet|session|dinner|lunch|luncheon|breakfast)\b[^.;]{0,40}$", re.I)
