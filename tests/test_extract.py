@@ -946,6 +946,9 @@ def test_a_title_before_a_surname_says_which_namesake():
      "Boao Forum in 2015.", [{"Jane Roe", "Ken Ito"}, {"Jane Roe", "Ken Ito"}]),
     ("Acme CEO Jane Roe met Globex CEO Ken Ito in Seoul on Monday, their first encounter since Roe took office in "
      "May last year.", [{"Jane Roe", "Ken Ito"}]),
+    # joining a group of leaders meeting someone
+    ("Industry sources expect Acme Chairman Jane Roe to join a group of foreign business leaders meeting President "
+     "Ken Ito in Beijing later this month.", [{"Jane Roe", "Ken Ito"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

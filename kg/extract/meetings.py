@@ -31,6 +31,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
         ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
+        ("verb", r"\b(?:leaders|executives|delegation|chiefs|CEOs|bosses)\s+(?:(?:who|that)\s+(?:will\s+)?)?(?:meeting|meet)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:played|plays|play|playing)\s+(?:a\s+round\s+of\s+)?(?:golf|tennis|baduk|chess|a\s+game\s+of\s+\w+)\s+with\b"),
         ("verb", r"\btook\b(?=[^.;]{0,60}\bon\s+a\s+(?:[\w-]+\s+){0,2}tour\b)"),
         ("verb", r"\b(?:invited|treated|took)\b(?=[^.;]{0,60}?\bto\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:home|house|residence|dinner|lunch|luncheon|breakfast|banquet)\b)"),
