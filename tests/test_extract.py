@@ -991,3 +991,12 @@ def test_a_pronoun_keeps_to_the_story_subject_past_a_him_and_a_his():
         "His first appearance after the ruling came on Thursday, when he met Initech Chairman John Poe in Seoul."
     )
     assert frozenset({"Lee Jae-yong", "John Poe"}) in [m[0] for m in meetings]
+
+
+def test_guests_named_after_a_two_meeting_sentence_join_its_main_meeting():
+    _, meetings, _ = read(
+        "(3rd LD) President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on "
+        "Monday, hours after his first summit with President John Poe. The roundtable was attended by about 40 people, "
+        "including Globex Chairman Carl Berg."
+    )
+    assert sorted(sorted(m[0]) for m in meetings) == [["Carl Berg", "Jane Roe", "Ken Ito"], ["John Poe", "Ken Ito"]]

@@ -716,6 +716,7 @@ def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int
     return bool(spots) and all(
         KIN_OF.search(sentence, max(0, m.start - 60), m.start) or _PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
+        or re.match(r"\s+(?:summit|administration|era|government|tariffs?|visit|presidency|campaign)\b", sentence[m.end:m.end + 16])
         for m in spots
     )
 

@@ -60,7 +60,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 drafts += new
                 on_meeting = True
             elif last is not None:
-                grown = _more_people(sentence, mentions, last, on_meeting)
+                main = next(d for d in drafts if d.evidence[0] == last.evidence[0])  # "A met B, hours after meeting C": A and B's
+                grown = _more_people(sentence, mentions, main, on_meeting)
                 on_meeting = _attach(sentence, mentions, [d for d in dates if not d.anchored], drafts, book) or grown
             # the narrative moves on with explicit, current dates and places
             if VISIT.search(sentence):
