@@ -37,6 +37,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", r"\b(?i:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
         ("weekday", r"\b(?P<which>last|next|this|on|earlier on|late on)?\s*" + _WEEKDAY + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"),
         ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
+        ("that_year", r"\b(?:that|the\s+same)\s+year\b"),
         ("elapsed", r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that|ago)\b"),
         ("year", r"\b" + _YEAR + r"\b"),
     )
@@ -128,11 +129,13 @@ def _pick_year(m: int, d: int | None, published: date, tense: str) -> int:
 
 
 def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past", anchor: date | None = None,
-            story: DateSpan | None = None) -> DateSpan | None:
+            story: DateSpan | None = None, told_year: int | None = None) -> DateSpan | None:
     g = match.groupdict()
     try:
         if kind == "elapsed":
             return _elapsed(g, published, story or (day(anchor) if anchor else None))
+        if kind == "that_year":  # "signed that year": the year the text last told of
+            return year(told_year) if told_year else None
         if kind == "iso":
             return day(date.fromisoformat(g["iso"]))
         if kind == "days_from":
@@ -246,10 +249,11 @@ def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None
 
 
 def find_dates(text: str, published: date, tense: str = "past", anchor: date | None = None,
-               story: DateSpan | None = None) -> list[DateMention]:
+               story: DateSpan | None = None, told_year: int | None = None) -> list[DateMention]:
     """Every date expression in ``text``, resolved; overlapping matches keep the most specific.
-    ``anchor`` is the day the narrative is at ("the following day"), ``story`` the last date the
-    text told, however precise ("three months later")."""
+    ``anchor`` is the day the narrative is at ("the following day"), ``story`` the last day or
+    month the text told ("three months later"), ``told_year`` the year of the last date it told
+    ("that year")."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
@@ -259,7 +263,7 @@ def find_dates(text: str, published: date, tense: str = "past", anchor: date | N
                 continue
             if kind == "weekday" and not (match.group("which") or "").strip() and not _weekday_ok(text, s):
                 continue
-            span = resolve(kind, match, published, tense, anchor, story)
+            span = resolve(kind, match, published, tense, anchor, story, told_year)
             if span is None:
                 continue
             taken.append((s, e))

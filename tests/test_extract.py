@@ -1000,3 +1000,11 @@ def test_guests_named_after_a_two_meeting_sentence_join_its_main_meeting():
         "including Globex Chairman Carl Berg."
     )
     assert sorted(sorted(m[0]) for m in meetings) == [["Carl Berg", "Jane Roe", "Ken Ito"], ["John Poe", "Ken Ito"]]
+
+
+def test_a_name_after_its_relation_and_that_year():
+    _, meetings, _ = read(
+        "The Basque government launched its quantum strategy in 2023. The agreement was signed that year by Imanol "
+        "Pradales's predecessor, Iñigo Urkullu, who travelled to Yorktown Heights and met Acme research director Dario Gil."
+    )
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Iñigo Urkullu", "Dario Gil"}), "2023")]

@@ -259,6 +259,11 @@ _NAME_THE_TITLE = re.compile(
     rf"(?=\s*[,.;]|\s+(?:of|at|for|in|who|and)\b)"
 )
 """"Budi Arie Setiadi, the communications and information technology minister, …": a title in lower case after a name."""
+_RELATION_NAME = re.compile(
+    rf"\b(?:predecessor|successor|counterpart|deputy|spokesperson|spokesman|spokeswoman|aide|adviser|advisor|wife|husband|son|daughter|father|mother|brother|sister)"
+    rf",\s+{lx.HONORIFIC}(?P<name>{lx.NAME})(?=\s*,)"
+)
+""""Pradales's predecessor, Iñigo Urkullu, …": a name set off after the relation it is named by."""
 _HYPHENATED_GIVEN = re.compile(
     rf"(?<![\w-])[A-Z][a-z]+-[A-Za-z][a-z]+\s+(?:{'|'.join(sorted(lx.SINITIC_SURNAMES | lx.KOREAN_SURNAMES))})(?![\w-])"
 )
@@ -656,6 +661,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _HYPHENATED_GIVEN.finditer(sentence):
         if free(m.start(), m.end()):
             person_at(m.start(), m.end(), m.group(0))
+    for m in _RELATION_NAME.finditer(sentence):
+        if len(m.group("name").split()) >= 2 and free(m.start("name"), m.end("name")):
+            person_at(m.start("name"), m.end("name"), m.group("name"))
     for m in _NAME_THE_TITLE.finditer(sentence):
         if len(m.group("name").split()) >= 2 and free(m.start("name"), m.end("name")) and not gaz.lookup("org", m.group("name")):
             person_at(m.start("name"), m.end("name"), m.group("name"), "title")

@@ -33,6 +33,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     filed_in: str | None = None  # the dateline's city: where the report was filed, not always where things happened
     from_meeting = False
     story: DateSpan | None = None  # the last day or month the text told, for "three months later"
+    told_year: int | None = None  # the year of the last date it told, for "that year"
     on_meeting = False  # the sentence before went on about a meeting (so "Also present was X" is about it)
     for p_index, sentences in enumerate(paragraphs(article.body)):
         for s_index, sentence in enumerate(sentences):
@@ -48,7 +49,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                               key=lambda m: (m.start, m.end))
             tense = "future" if lx.future_at(sentence) else "past"
             anchor = narrative.end if narrative and narrative.precision == "day" else None
-            dates = _dates(sentence, article.date, tense, anchor, story)
+            dates = _dates(sentence, article.date, tense, anchor, story, told_year)
             if dateline:
                 dates = [d for d in dates if d.start >= dateline.end()]
             last = drafts[-1] if drafts else None
@@ -80,6 +81,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 from_meeting = False
             told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
             story = told[-1] if told else story
+            years = [d.span.start.year for d in dates if d.span.start.year == d.span.end.year and d.span.start <= article.date]
+            told_year = years[-1] if years else told_year
             persons = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun"]  # "him" names no new subject
             if new:
                 ctx.last_subject = new[0].participants[0]
@@ -101,13 +104,14 @@ def _subject(sentence: str, mentions) -> str | None:
 _CLAUSE_EDGE = re.compile(r";|,\s+(?:where|which|who|when|while|but|whereas|as)\b|\s+(?:while|but|whereas)\s+")
 
 
-def _dates(sentence: str, published: date, tense: str, anchor: date | None, story: DateSpan | None = None) -> list[DateMention]:
+def _dates(sentence: str, published: date, tense: str, anchor: date | None, story: DateSpan | None = None,
+           told_year: int | None = None) -> list[DateMention]:
     """Dates resolved by the tense of their own clause: in "on Monday inaugurated the plant, where
     the firms will build jets", Monday is past though the sentence also speaks of the future."""
-    past = find_dates(sentence, published, "past", anchor, story)
+    past = find_dates(sentence, published, "past", anchor, story, told_year)
     if tense == "past":
         return past
-    future = find_dates(sentence, published, "future", anchor, story)
+    future = find_dates(sentence, published, "future", anchor, story, told_year)
     if [(d.start, d.end) for d in past] != [(d.start, d.end) for d in future]:
         return future
     return [f if lx.future_at(sentence, *_clause_around(sentence, f.start, f.end)) else p for p, f in zip(past, future)]
