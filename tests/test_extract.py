@@ -1008,3 +1008,14 @@ def test_a_name_after_its_relation_and_that_year():
         "Pradales's predecessor, Iñigo Urkullu, who travelled to Yorktown Heights and met Acme research director Dario Gil."
     )
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Iñigo Urkullu", "Dario Gil"}), "2023")]
+
+
+@pytest.mark.parametrize("body, meant", [
+    ("Acme Vice Chairman Kim Dong-kwan arrived on Monday. Kim, the eldest son of Acme Chairman Kim Seung-youn, briefed "
+     "the board. Kim and Navy Secretary Carl Berg first met last year in Washington.", "Kim Dong-kwan"),
+    ("Acme Chairman Lee Jae-yong hosted the crown prince at Seungjiwon, which Lee's late grandfather, Acme founder Lee "
+     "Byung-chull, once used as his residence. Lee and Globex CEO Carl Berg met on Tuesday.", "Lee Jae-yong"),
+])
+def test_a_parent_named_after_a_son_is_not_the_bare_surname(body, meant):
+    _, meetings, _ = read(body)
+    assert frozenset({meant, "Carl Berg"}) in [m[0] for m in meetings]

@@ -75,7 +75,7 @@ NOT_PERSON_WORDS = set(
     "Semiconductors Corporation Company Inc Corp Ltd LLC Association Agency Commission Party Republic Kingdom Union "
     "Nations Times News Journal Herald Daily Review Magazine Room Chamber Garden Castle Cathedral Temple Church "
     "AG SE GmbH KGaA plc PLC NV SpA Oyj ASA Limited Engineering Shipbuilding Industries Airlines Airways "
-    "Exhibition Fairgrounds Pavilion "
+    "Exhibition Fairgrounds Pavilion Fira Via "
     "Pro Pros Ultra".split()  # product lines ("Mac Pro"), never a surname
 )
 ORG_TOKEN = r"(?:(?!(?:Vice|Deputy|Executive|Senior|Former|Acting|Interim|Crown|Prime)\b)[A-Z][\w&.+-]*|hynix|&)"
@@ -238,7 +238,9 @@ NOT_TECH_MODIFIER = set(
 )
 
 KIN_BEFORE = re.compile(
-    r"\b(?:his|her|their)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|uncle|aunt)"
+    r"(?:\b(?:his|her|their)|[A-Z][\w-]*['’]s)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|uncle|aunt)"
     r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
+    r"|\b(?:eldest\s+|youngest\s+|second\s+|only\s+)?(?:son|daughter|grandson|granddaughter|nephew|niece|widow)\s+of\s+"
+    r"(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
 )
 """"the death of his father, Samsung Chairman ": a relative named in passing, before the name."""

@@ -688,7 +688,7 @@ def _event_draft(group: list[str], sentence: str, mentions: list[Mention], dates
                  status="held", evidence=[sentence], background=False, host=group[0], paragraph=paragraph)
 
 
-_PARENT_BEFORE = re.compile(lx.KIN_BEFORE.pattern.replace("|wife|husband", ""))
+_PARENT_BEFORE = re.compile(lx.KIN_BEFORE.pattern.replace("|wife|husband", "").replace("|widow", ""))
 """A parent or child named in passing ("shortly before the death of his father, Chairman X"); a
 spouse named beside someone ("met Trump and his wife, Melania") is usually there too."""
 
