@@ -1015,6 +1015,8 @@ def test_a_name_after_its_relation_and_that_year():
      "the board. Kim and Navy Secretary Carl Berg first met last year in Washington.", "Kim Dong-kwan"),
     ("Acme Chairman Lee Jae-yong hosted the crown prince at Seungjiwon, which Lee's late grandfather, Acme founder Lee "
      "Byung-chull, once used as his residence. Lee and Globex CEO Carl Berg met on Tuesday.", "Lee Jae-yong"),
+    ("Acme Chairman Akio Toyoda arrived on Monday. Toyoda, the grandson of Acme's founder Kiichiro Toyoda, stepped "
+     "down last year. Toyoda met Globex CEO Carl Berg in Tokyo on Tuesday.", "Akio Toyoda"),
 ])
 def test_a_parent_named_after_a_son_is_not_the_bare_surname(body, meant):
     _, meetings, _ = read(body)

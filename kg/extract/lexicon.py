@@ -241,6 +241,6 @@ KIN_BEFORE = re.compile(
     r"(?:\b(?:his|her|their)|[A-Z][\w-]*['’]s)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|uncle|aunt)"
     r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
     r"|\b(?:eldest\s+|youngest\s+|second\s+|only\s+)?(?:son|daughter|grandson|granddaughter|nephew|niece|widow)\s+of\s+"
-    r"(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
+    r"(?:the\s+)?(?:late\s+)?(?:[\w.&'’-]+\s+){0,4}$"
 )
 """"the death of his father, Samsung Chairman ": a relative named in passing, before the name."""
