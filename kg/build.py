@@ -147,7 +147,6 @@ class State:
         try:
             with open(Path(data_dir) / STATE_FILE, "rb") as f, _collector_paused():
                 version, identity = pickle.load(f)
-            gc.freeze()  # long-lived from here on: later collections need not scan it
         except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError, ImportError, TypeError) as error:
             raise StoreError(f"{data_dir}: unreadable build state ({error}): run `kg build`") from None
         if version != STATE_VERSION:
@@ -293,8 +292,11 @@ def build_from(settings: Settings, bg: Background, articles: list[Article], fact
 # -- kg add ----------------------------------------------------------------------------------------
 
 def add(settings: Settings, files: list[Path], progress: Progress = _quiet) -> Built:
-    """New articles join the graph; an article whose slug is already in it replaces it."""
-    with exclusive(settings.data_dir):
+    """New articles join the graph; an article whose slug is already in it replaces it.
+
+    The cycle collector pauses for the whole add: it would otherwise rescan the identity index's
+    millions of objects again and again. What the add leaves behind is collected afterwards."""
+    with exclusive(settings.data_dir), _collector_paused():
         return _add(settings, files, progress)
 
 
@@ -323,7 +325,7 @@ def _add(settings: Settings, files: list[Path], progress: Progress) -> Built:
     facts = {f.article: f for f in new_facts}
     facts.update({slug: state.facts(slug) for slug in affected if slug not in facts})
     resolved = identity.resolved(facts)
-    with staged_update(data_dir, carried=(ARTICLES_DIR, FACTS_DIR)) as (target, store):
+    with staged_update(data_dir) as (target, store):
         change = _Change(store, graph_iri(base, "inferred"), int(meta["version_sum"]),
                          {graph_iri(base, short): n for short, n in meta["graphs"].items()})
         for slug in sorted(affected):

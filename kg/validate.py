@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from kg.errors import ValidationError
+from kg.errors import BuildError, ValidationError
 from kg.vocab import MG
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -108,14 +108,20 @@ def validate_nodes(store: ox.Store, nodes: Iterable, shapes: Graph, ontology: Gr
 
 def _targeted_paths(shapes: Graph) -> tuple[dict[ox.NamedNode, set[ox.NamedNode]], dict[ox.NamedNode, set[ox.NamedNode]]]:
     """The paths each shape checks, by what it targets: a class, or the subjects of a property."""
+    unhandled = {str(t) for t in (SH.targetNode, SH.targetObjectsOf) if any(shapes.subject_objects(t))}
+    unhandled |= {str(s) for s in shapes.subjects(RDF.type, SH.NodeShape) if (s, RDF.type, RDFS.Class) in shapes}
+    if unhandled:  # a shape kg add would not know to check: say so rather than pass it by
+        raise BuildError(f"kg add cannot validate shapes targeted by {', '.join(sorted(unhandled))}: "
+                         "target them by sh:targetClass or sh:targetSubjectsOf")
     by_class: dict[ox.NamedNode, set[ox.NamedNode]] = {}
     by_subject_of: dict[ox.NamedNode, set[ox.NamedNode]] = {}
-    for shape in set(shapes.subjects(SH.property, None)):
+    for shape in set(shapes.subjects(SH.targetClass, None)) | set(shapes.subjects(SH.targetSubjectsOf, None)):
         paths = {ox.NamedNode(str(p)) for prop in shapes.objects(shape, SH.property)
                  for p in shapes.objects(prop, SH.path) if isinstance(p, URIRef)}
-        for target, into in ((SH.targetClass, by_class), (SH.targetSubjectsOf, by_subject_of)):
-            for t in shapes.objects(shape, target):
-                into.setdefault(ox.NamedNode(str(t)), set()).update(paths)
+        for t in shapes.objects(shape, SH.targetClass):
+            by_class.setdefault(ox.NamedNode(str(t)), set()).update(paths)
+        for t in shapes.objects(shape, SH.targetSubjectsOf):  # its own property too: the node is a subject of it
+            by_subject_of.setdefault(ox.NamedNode(str(t)), set()).update(paths | {ox.NamedNode(str(t))})
     return by_class, by_subject_of
 
 

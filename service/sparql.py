@@ -78,7 +78,7 @@ class SparqlService:
         key = self._key(query, format_name, **dataset)
         answer = self.cache.get(key)
         if answer is None:
-            answer = self.pool.run(self._job(query, format_name, **dataset), self.settings.query_timeout)
+            answer = self.pool.run(self._job(key, dataset.get("prefixes", ())), self.settings.query_timeout)
             self.cache.put(key, answer, len(answer.body))
         return answer
 
@@ -87,7 +87,7 @@ class SparqlService:
         key = self._key(query, format_name, **dataset)
         answer = self.cache.get(key)
         if answer is None:  # the job is made only when the cache cannot answer
-            answer = await self.pool.run_async(self._job(query, format_name, **dataset), self.settings.query_timeout)
+            answer = await self.pool.run_async(self._job(key, dataset.get("prefixes", ())), self.settings.query_timeout)
             self.cache.put(key, answer, len(answer.body))
         return answer
 
@@ -105,21 +105,14 @@ class SparqlService:
         self.version.refresh()
         return self.version.version, self.version.generation, format_name, query, default_graphs, named_graphs
 
-    def _job(
-        self,
-        query: str,
-        format_name: str,
-        *,
-        default_graphs: tuple[str, ...] | None = None,
-        named_graphs: tuple[str, ...] | None = None,
-        prefixes: tuple[tuple[str, str], ...] = (),
-    ) -> Job:
-        """The worker's job, for the version ``_key`` just read."""
+    def _job(self, key: tuple, prefixes: tuple[tuple[str, str], ...]) -> Job:
+        """The worker's job for the answer ``key`` names: the same version generation, never a newer one."""
+        _version, generation, format_name, query, default_graphs, named_graphs = key
         return Job(
             query=query,
             format_name=format_name,
             max_results=self.settings.max_results,
-            generation=self.version.generation,
+            generation=generation,
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             prefixes=prefixes,

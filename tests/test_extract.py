@@ -227,8 +227,21 @@ def test_dateline_date_is_not_the_meeting_date(reference):
         # "the two" after a name, in a clause of their own
         ("Acme CEO Jane Roe met Globex CEO John Poe on Monday. Roe's meeting with Poe was their first since 2019, when the two sat down in Rome.",
          [{"Jane Roe", "John Poe"}, {"Jane Roe", "John Poe"}]),
-        # a meeting sought is not yet one
+        # a meeting sought is not yet one; seeking something else before a meeting is no matter
         ("Prime Minister John Poe is seeking his first meeting with President Jane Roe.", []),
+        ("Seeking to ease trade tensions, Acme CEO Jane Roe met President John Poe on Monday.", [{"Jane Roe", "John Poe"}]),
+        ("Acme CEO Jane Roe, who requested the talks, met Globex CEO John Poe on Monday.", [{"Jane Roe", "John Poe"}]),
+        # signing, discussing, inviting, attending, sitting: only when it brings people together
+        ("Acme CEO Jane Roe and Globex CEO John Poe signed an open letter calling for a pause in AI development.", []),
+        ("Acme CEO Jane Roe discussed her feud with Globex CEO John Poe in an interview on Monday.", []),
+        ("President Jane Roe invited President John Poe to the White House.", []),
+        ("In 1998, President Jane Roe invited Acme CEO John Poe to the Blue House to ask for advice.", [{"Jane Roe", "John Poe"}]),
+        ("Acme CEO Jane Roe attended Harvard with Globex CEO John Poe in the 1970s.", []),
+        ("Acme CEO Jane Roe said she will give around $45 million to a committee backing President John Poe.", []),
+        ("Acme CEO Jane Roe and Globex CEO John Poe attended the state dinner at the White House on Tuesday.", []),
+        ("Acme CEO Jane Roe sat next to Globex CEO John Poe at the inauguration on Monday.", []),
+        ("Acme CEO Jane Roe met Globex CEO John Poe in June, their first meeting since taking office in June 2024.",
+         [{"Jane Roe", "John Poe"}]),
     ],
 )
 def test_more_of_what_is_and_is_not_a_meeting(body, expected):

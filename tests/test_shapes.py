@@ -173,3 +173,21 @@ def test_validating_stored_nodes_gives_each_node_the_paths_its_shapes_check(bad,
     store.extend(ox.Quad(*t, ox.DefaultGraph()) for t in graph_triples(data))
     with pytest.raises(ValidationError, match=message):
         validate_nodes(store, [ox.NamedNode("http://localhost:8000/id/" + node)], shapes, ontology)
+
+
+def test_validating_stored_nodes_refuses_shapes_it_cannot_target():
+    """A shape targeted by sh:targetNode would pass unchecked in kg add: it is refused, by name."""
+    import pyoxigraph as ox
+
+    from kg.errors import BuildError
+    from kg.validate import validate_nodes
+
+    ontology, shapes = load_ontology(ONTOLOGY_DIR), load_shapes(ONTOLOGY_DIR)
+    shapes = shapes + Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:x:shape> a sh:NodeShape ; sh:targetNode <http://localhost:8000/id/lee> .""", format="turtle")
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://localhost:8000/id/lee"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      ox.NamedNode("https://w3id.org/meetgraph/ontology#Person"), ox.DefaultGraph()))
+    with pytest.raises(BuildError, match="targetNode"):
+        validate_nodes(store, [ox.NamedNode("http://localhost:8000/id/lee")], shapes, ontology)

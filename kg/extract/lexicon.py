@@ -148,7 +148,7 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
-FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expects?\s+(?-i:[A-Z])[\w-]+\s+to)\b", re.I)  # "May" is a month
+FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to)\b", re.I)  # "sources expect Lee to", not "he expects Samsung to"  # "May" is a month
 _PAST_PURPOSE = re.compile(r"\b(?:was|were|went|came|flew|travell?ed|drove|driven|arrived|headed|returned|stopped|moved|crossed|visited|dropped\s+by)\b[^.;]{0,60}$", re.I)
 
 
@@ -237,10 +237,20 @@ NOT_TECH_MODIFIER = set(
     "japanese its companies company's firms on in of to at by as or than including like".split()
 )
 
-KIN_BEFORE = re.compile(
-    r"(?:\b(?:his|her|their)|[A-Z][\w-]*['’]s)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|uncle|aunt)"
-    r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
-    r"|\b(?:eldest\s+|youngest\s+|second\s+|only\s+)?(?:son|daughter|grandson|granddaughter|nephew|niece|widow)\s+of\s+"
-    r"(?:the\s+)?(?:late\s+)?(?:[\w.&'’-]+\s+){0,4}$"
-)
-""""the death of his father, Samsung Chairman ": a relative named in passing, before the name."""
+def _kin_before(spouses: bool) -> re.Pattern[str]:
+    """A relative named in passing, before the name: "the death of his father, Samsung Chairman ",
+    "the eldest son of Hanwha Chairman "; with ``spouses`` also "his wife, " and "the widow of "."""
+    spouse = "|wife|husband" if spouses else ""
+    widow = "|widow" if spouses else ""
+    return re.compile(
+        rf"(?:\b(?:his|her|their)|[A-Z][\w-]*['’]s)\s+(?:late\s+)?(?:father|mother|son|daughter{spouse}|brother|sister|grandfather|grandmother|uncle|aunt)"
+        r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
+        rf"|\b(?:eldest\s+|youngest\s+|second\s+|only\s+)?(?:son|daughter|grandson|granddaughter|nephew|niece{widow})\s+of\s+"
+        r"(?:the\s+)?(?:late\s+)?(?:[\w.&'’-]+\s+){0,4}$"
+    )
+
+
+KIN_BEFORE = _kin_before(spouses=True)
+PARENT_BEFORE = _kin_before(spouses=False)
+"""A parent or child named in passing; a spouse named beside someone ("met Trump and his wife,
+Melania") is usually there too."""

@@ -34,16 +34,17 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:leaders|executives|delegation|chiefs|CEOs|bosses)\s+(?:(?:who|that)\s+(?:will\s+)?)?(?:meeting|meet)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:played|plays|play|playing)\s+(?:a\s+round\s+of\s+)?(?:golf|tennis|baduk|chess|a\s+game\s+of\s+\w+)\s+with\b"),
         ("verb", r"\btook\b(?=[^.;]{0,60}\bon\s+a\s+(?:[\w-]+\s+){0,2}tour\b)"),
-        ("verb", r"\b(?:invited|treated|took)\b(?=[^.;]{0,60}?\bto\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:home|house|residence|dinner|lunch|luncheon|breakfast|banquet)\b)"),
+        ("invite", r"\binvited\b(?=[^.;]{0,60}?\bto\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?-i:home|residence|House|Palace|office|dinner|lunch|luncheon|breakfast|banquet)\b)"),
+        ("verb", r"\b(?:treated|took)\b(?=[^.;]{0,60}?\bto\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?-i:home|residence|dinner|lunch|luncheon|breakfast|banquet)\b)"),
         ("verb", r"\b(?:visit|visits|visited|visiting)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}(?:chairman|chairwoman|chair|ceo|chief\s+executive|president|prime\s+minister|founder|minister|governor|crown\s+prince)\s+(?-i:[A-Z]))"),
         ("verb", r"\bfor\s+(?:[\w-]+\s+){0,2}(?:talks|a\s+meeting|meetings|discussions|dinner|lunch|a\s+dinner|a\s+lunch)\s+with\b"),
         ("verb", r"\bsat\s+(?:next\s+to|beside|alongside)\b|\breunited\s+with\b"),
         ("verb", r"\b(?:was|were)\s+(?:spotted|photographed|pictured)\s+(?:together\s+)?with\b"),
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
-        ("group", r"(?<!also\s)\battended\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting|banquet)\b(?!\s+(?:with|of|for))"),
+        ("group", r"(?<!also\s)\battended\s+(?:a|the)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
         ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
-        ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)"),
-        ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
+        ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
+        ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)(?![^.;,()]{0,60}?\b(?:feud|rivalry|dispute|relationship|ties|falling-out|lawsuit|split|spat|conflict)\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
         ("verb", r"(?<!-)\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
@@ -59,8 +60,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("office", r"\b(?:visited|visiting|visits|walked\s+into|went\s+to|came\s+to|arrived\s+at)\s+the\s+Oval\s+Office\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
-        ("verb", r"\b(?:showed|gave|walked|will\s+show|will\s+give|to\s+show)\b(?=[^.;]{0,80}\b(?:around|a\s+tour|through)\b)"),
-        ("verb", r"\battended\b(?!\s+by\b)(?=[^.;]{0,80}?\bwith\s+(?:(?-i:[A-Z])|the\s+[a-z]+\s+(?-i:[A-Z])))[^.;]{0,80}?\bwith\b"),
+        ("verb", r"\b(?:showed|gave|walked|will\s+show|to\s+show)\b(?=[^.;]{0,80}\b(?:around(?!\s+[$€£\d])|a\s+tour|through)\b)"),
+        ("verb", r"\battended\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceremony|groundbreaking|dinner|lunch|luncheon|meeting|summit|forum|conference|event|opening|launch|reception|roundtable|game|match|concert|show|fair|expo|inauguration)\b[^.;]{0,60}?\bwith\b(?=\s+(?:(?-i:[A-Z])|the\s+[a-z]+\s+(?-i:[A-Z])))"),
     )
 )
 CLAUSE_BREAK = re.compile(
@@ -114,11 +115,13 @@ FRONTED = re.compile(r"\s*(?:[\w-]+,?\s+){0,4}?(?:before|after|since|while|when|
 """A phrase before the subject about another event: the people in it are not the subject."""
 UNREAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|declined\s+to\s+(?:confirm|comment\s+on)|refused\s+to\s+confirm|(?:would|could|did)\s+not\s+confirm|unconfirmed"
-    r"|no\s+(?:indication|sign|evidence|confirmation)|seeking|seeks|sought|request(?:s|ed|ing)|ask(?:s|ed|ing)\s+for|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to"
+    r"|no\s+(?:indication|sign|evidence|confirmation)|(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?yet\s+to"
     r"|(?:postponed|cancell?ed|called\s+off|scrapped|shelved|put\s+off)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|talks|tour))\b[^.;]*$",
     re.I,
 )
 """Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
+SOUGHT = re.compile(r"\b(?:seeking|seeks|sought|request(?:s|ed|ing)|ask(?:s|ed|ing)\s+for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?:first|second|new|fresh|private|formal)\s+)?$", re.I)
+"""Right before the meeting: one sought or asked for is not (yet) one ("is seeking his first meeting with")."""
 CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
 """After the verb: "the meeting with X was called off"."""
 REPORTED_CLAIM = re.compile(r"\b(?:reports?|reported|claims?|claimed|rumou?rs?|rumou?red|speculation)\b", re.I)
@@ -438,7 +441,7 @@ def meetings_in_sentence(
         last_objects: list[str] = []
         for i, (t_lo, t_hi, kind) in enumerate(found):
             seg_lo = prev_end
-            if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo)
+            if (NOT_HAPPENED.search(sentence[max(c_lo, t_lo - 40):t_lo]) or UNREAL.search(sentence, c_lo, t_lo) or SOUGHT.search(sentence, c_lo, t_lo)
                     or CALLED_OFF.match(sentence, t_hi, c_hi) or quoted_speech(sentence, t_lo)
                     or (REPORTED_CLAIM.search(sentence, c_lo, t_lo) and DISPROVED.search(sentence, t_hi))
                     or REMOTE.search(sentence, t_lo, c_hi) or _REMOTE_BEFORE.search(sentence, c_lo, t_lo) or CROWD.search(sentence, t_hi, c_hi)):
@@ -499,7 +502,7 @@ def meetings_in_sentence(
                 also = rx.search(sentence, t_hi, c_hi)
                 if also:  # "hosted a lunch for X, which Y and Z also attended"; "…, with Y also at the table"
                     objects += [p for p in _persons(mentions, also.start("who"), also.end("who")) if p not in subjects + objects]
-            if re.match(r"(?i)joined", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
+            if re.match(r"(?i)joined|sat\s+(?:next|beside|alongside)", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
                 prev_end = t_hi
                 continue  # "joined them on stage for the ceremony"
             if last is not None and subjects and re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:]):
@@ -517,6 +520,11 @@ def meetings_in_sentence(
             if kind == "office":  # "Cook visited the Oval Office": he met the president there
                 host = _head_of_state(ctx, "United States")
                 objects = [host] if host and host not in subjects else []
+                kind = "verb"
+            if kind == "invite":  # "In 1998, Kim invited Son to the Blue House": it took place; "Trump invited Xi": perhaps not
+                if not any(c_lo <= d.start < c_hi and d.span.end <= ctx.published for d in dates):
+                    prev_end = t_hi
+                    continue
                 kind = "verb"
             if kind == "signed":  # "Kim and Nadella signed the partnership": two people, named side by side
                 signers = _listed_before(mentions, sentence, prev_end, t_lo)
@@ -632,7 +640,9 @@ def meetings_in_sentence(
 _FIRST_SINCE = re.compile(
     r"\b(?P<whose>their|his|her|the\s+(?:two|pair)(?:\s+men|\s+women|\s+leaders)?['’]s?)\s+first\s+(?:(?:face-to-face|in-person|official)\s+)?"
     r"(?:meeting|encounter|talks)\s+(?:with\s+(?P<with>[^,;]{2,80}?)\s+)?since\s+(?P<since>[^,;.]{2,80})", re.I)
-_FINITE = re.compile(r"\b(?:took|became|returned|won|came|left|began|was|were|is|are|has|had|\w+ed)\b(?!\s+(?:summit|forum|meeting|conference))")
+_EVENT_NAME = re.compile(r"(?:(?:the|a|an|in|at|of|on|last|this)\s+|[A-Z][\w&.-]*\s+|(?:summit|forum|conference|meeting|talks|visit|trip|dinner|"
+                         r"ceremony|show|fair|expo|festival|games|session|gathering|roundtable)\s+)*")
+"""What may stand between "since" and the date: an event's name ("the Boao Forum in Hainan in"), nothing else."""
 
 
 def _first_since(sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context, here: list[Draft],
@@ -641,11 +651,11 @@ def _first_since(sentence: str, mentions: list[Mention], dates: list[DateMention
     the pair met then, a meeting of its own in the background. Not "since Moon took office": an
     event, not a meeting of theirs."""
     m = _FIRST_SINCE.search(sentence)
-    if m is None or _FINITE.search(m.group("since")):
+    if m is None:
         return []
     when = next((d for d in dates if m.start("since") <= d.start < m.end("since") and not d.anchored), None)
-    if when is None or when.span.end >= ctx.published:
-        return []
+    if when is None or when.span.end >= ctx.published or not _EVENT_NAME.fullmatch(sentence, m.start("since"), when.start):
+        return []  # "since taking office in June", "since Trump's return in January": no meeting of theirs
     if m.group("with"):
         others = _persons(mentions, m.start("with"), m.end("with"))
         owner = subject or ctx.last_subject
@@ -688,11 +698,6 @@ def _event_draft(group: list[str], sentence: str, mentions: list[Mention], dates
                  status="held", evidence=[sentence], background=False, host=group[0], paragraph=paragraph)
 
 
-_PARENT_BEFORE = re.compile(lx.KIN_BEFORE.pattern.replace("|wife|husband", "").replace("|widow", ""))
-"""A parent or child named in passing ("shortly before the death of his father, Chairman X"); a
-spouse named beside someone ("met Trump and his wife, Melania") is usually there too."""
-
-
 _LIST_GAP = re.compile(r"\s*(?:,\s+and|,|\s+and)\s+(?:[\w&.'’-]+\s+){0,5}?")
 
 
@@ -714,7 +719,7 @@ def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int
     the owner of something ("joined Yoon's business delegation") is not met."""
     spots = [m for m in mentions if m.key == person and lo <= m.start < hi]
     return bool(spots) and all(
-        KIN_OF.search(sentence, max(0, m.start - 60), m.start) or _PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
+        KIN_OF.search(sentence, max(0, m.start - 60), m.start) or lx.PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
         or re.match(r"\s+(?:summit|administration|era|government|tariffs?|visit|presidency|campaign)\b", sentence[m.end:m.end + 16])
         for m in spots

@@ -224,7 +224,7 @@ _DEPARTMENT = (
 _MINISTRY_TITLE = re.compile(
     rf"\b{lx.TITLE}\s+(?:of|for)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*|and|&)\s*,?\s+)*?{_DEPARTMENT}\s+(?P<name>{lx.NAME_TOKEN}(?:\s+{lx.NAME_TOKEN}){{1,2}})"
 )
-_PORTFOLIO = re.compile(rf"(?:(?:{_DEPARTMENT}|Foreign|Digital|Home|Communication|Information|Maritime|Fisheries|Tourism|Housing|Land|Welfare|SMEs|Startups|Unification|Gender|Equality|Family|Veterans|Labor|Labour)(?:\s+(?:and|&)\s+|\s+|$))+")
+_PORTFOLIO = re.compile(rf"(?:(?:{_DEPARTMENT}|Foreign|Digital|Home|Communication|Information|Maritime|Housing|Gender|Equality|Family|Veterans)(?:\s+(?:and|&)\s+|\s+|$))+")
 _POST_OWNER = re.compile(
     rf"(?P<name>{lx.NAME}),\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})(?:'s|’s)\s+(?:{lx.QUALIFIER}\s+)?(?P<titles>{lx.TITLE_SEQ})\b"
 )
