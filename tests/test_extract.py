@@ -1034,3 +1034,18 @@ def test_a_name_after_its_relation_and_that_year():
 def test_a_parent_named_after_a_son_is_not_the_bare_surname(body, meant):
     _, meetings, _ = read(body)
     assert frozenset({meant, "Carl Berg"}) in [m[0] for m in meetings]
+
+
+def test_a_summit_still_ahead_the_three_and_they_and_what_was_talked_about():
+    _, meetings, _ = read(
+        "Prime Minister Ken Ito met Acme Chairman Jane Roe and Globex CEO Carl Berg at his office in Tokyo on Monday "
+        "evening, days before his first summit with President John Poe. The three gathered for about 30 minutes to "
+        "discuss Japanese investment in the U.S., an official said. Ito last dined with Roe in Tokyo on Jan. 7, at "
+        "which Roe shared her impressions of Poe. Roe and Berg are due in Seoul on Tuesday, where they are expected to "
+        "meet Initech Chairman Lee Jae-yong.", date(2025, 2, 3))
+    assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings) == [
+        (["Carl Berg", "Jane Roe", "Ken Ito"], "2025-02-03", "held"),
+        (["Carl Berg", "Jane Roe", "Lee Jae-yong"], "2025-02-04", "planned"),
+        (["Jane Roe", "Ken Ito"], "2025-01-07", "held"),
+        (["John Poe", "Ken Ito"], "2025", "planned"),  # no date of its own: later this year
+    ]

@@ -148,7 +148,7 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
-FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to)\b", re.I)  # "sources expect Lee to", not "he expects Samsung to"  # "May" is a month
+FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to|(?:is|are)\s+due)\b", re.I)  # "sources expect Lee to", not "he expects Samsung to"  # "May" is a month
 _PAST_PURPOSE = re.compile(r"\b(?:was|were|went|came|flew|travell?ed|drove|driven|arrived|headed|returned|stopped|moved|crossed|visited|dropped\s+by)\b[^.;]{0,60}$", re.I)
 
 

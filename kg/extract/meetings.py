@@ -69,7 +69,7 @@ CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:the\s+(?:two|three|four|pair)|they|both)\s+had\s+(?:\w+\s+){0,2}met\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
 )
 PURPOSE = re.compile(
-    r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which)\b",
+    r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which|,\s+at\s+which|,\s+during\s+which)\b",
     re.I,
 )
 SEPARATE = re.compile(r"\b(?:separately|as\s+well\s+as|respectively|individually|one-on-one\s+meetings|separate\s+(?:talks|meetings|discussions))\b", re.I)
@@ -86,6 +86,9 @@ _LOCATIVE = re.compile(
 )
 
 
+_STAKE_IN = re.compile(r"\b(?:investments?|invest|investing|stakes?|operations|presence|business|expansion|exports?|sales|jobs|factories|plants?)\s+in\s+(?:the\s+)?$", re.I)
+
+
 def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
     """A place named as where something is ("in Seoul", "Santa Clara, Calif.", "Seoul's Gangnam
     district"), not as an adjective ("US tech giant") or owner ("South Korea's AI")."""
@@ -99,8 +102,8 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
     if re.search(r"(?:'s|’s)\s+$", before):
         prev = next((m for m in mentions if m.kind == "place" and 0 <= mention.start - m.end <= 4), None)
         return prev is not None
-    if not _LOCATIVE.search(before):
-        return False
+    if not _LOCATIVE.search(before) or _STAKE_IN.search(before):
+        return False  # "Japanese investment in the U.S.": what was talked about, not where
     if before.rstrip().endswith(",") or re.search(r"\band\s+$", before):
         prev = [m for m in mentions if m.kind == "place" and m.end <= mention.start and mention.start - m.end <= 30]
         return bool(prev)
@@ -419,7 +422,7 @@ UNNAMED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?[a-z][\w
 def meetings_in_sentence(
     sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context,
     last: Draft | None, narrative: DateSpan | None, narrative_place: str | None, paragraph: int,
-    narrative_from_meeting: bool = False,
+    narrative_from_meeting: bool = False, recent: tuple[Draft, ...] = (),
 ) -> list[Draft]:
     """Every meeting the sentence tells of (a sentence may hold several, in several clauses)."""
     book = PlaceBook(ctx)
@@ -480,7 +483,7 @@ def meetings_in_sentence(
             group_ref = re.search(r"\b(?:the (two|three|four|five)|the pair|both|they|the leaders)\b", subj_region, re.I)
             last_named = max((m.end for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo), default=prev_end)
             if group_ref and (not subjects or prev_end + group_ref.start() >= last_named):
-                subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx) or subjects  # "…, when the two sat down"
+                subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx, recent) or subjects  # "…, when the two sat down"
             if not subjects:
                 orgs = [m.key for m in mentions if m.kind == "org" and prev_end <= m.start < t_lo]
                 for org in orgs:
@@ -602,6 +605,9 @@ def meetings_in_sentence(
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
                     span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
+                if (kind == "noun" and _STILL_AHEAD.search(sentence, max(0, t_lo - 40), t_lo)
+                        and (dm is None or dm.start < t_lo)):
+                    span, explicit, status = None, False, "planned"  # "days before his first summit with Trump": still ahead
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news
                 place_lo, place_hi = c_lo, c_hi
@@ -643,6 +649,9 @@ _FIRST_SINCE = re.compile(
 _EVENT_NAME = re.compile(r"(?:(?:the|a|an|in|at|of|on|last|this)\s+|[A-Z][\w&.-]*\s+|(?:summit|forum|conference|meeting|talks|visit|trip|dinner|"
                          r"ceremony|show|fair|expo|festival|games|session|gathering|roundtable)\s+)*")
 """What may stand between "since" and the date: an event's name ("the Boao Forum in Hainan in"), nothing else."""
+
+
+_STILL_AHEAD = re.compile(r"\b(?:days|weeks|hours|shortly|just|a\s+day|a\s+week)?\s*(?:before|ahead\s+of)\s+$", re.I)
 
 
 def _first_since(sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context, here: list[Draft],
@@ -722,6 +731,7 @@ def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int
         KIN_OF.search(sentence, max(0, m.start - 60), m.start) or lx.PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
         or re.match(r"\s+(?:summit|administration|era|government|tariffs?|visit|presidency|campaign)\b", sentence[m.end:m.end + 16])
+        or re.search(r"\b(?:impressions?|views?|opinions?|assessment|thoughts|praise|criticism|portrait)\s+of\s+$", sentence[max(0, m.start - 30):m.start])
         for m in spots
     )
 
@@ -751,12 +761,19 @@ def _subordinate(sentence: str, trigger_end: int, pos: int) -> bool:
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def _group(word: str | None, mentions: list[Mention], before: int, last: Draft | None, ctx: Context) -> list[str]:
-    """"the two", "the three", "they": the people the text last spoke of, as many as it says."""
+def _group(word: str | None, mentions: list[Mention], before: int, last: Draft | None, ctx: Context,
+           recent: tuple[Draft, ...] = ()) -> list[str]:
+    """"the two", "the three", "they": the people the text last spoke of, as many as it says;
+    first those of a meeting just told with that many people."""
     n = _COUNT.get((word or "").lower())
     here = _persons([m for m in mentions if m.end <= before], 0, before)
     if n and len(here) >= n:
         return here[-n:]
+    if n is None and len(here) >= 2:
+        return here  # "Son and Altman are due in Seoul, where they are expected to meet X"
+    told = next((d for d in reversed(recent) if n and len(set(d.participants)) == n), None)
+    if told is not None:
+        return list(told.participants)
     if last is not None and (n is None or len(set(last.participants)) == n):
         return list(last.participants)
     later = {m.key for m in mentions if m.kind == "person" and m.start >= before and m.via in ("name", "title", "gazetteer")} - set(here)

@@ -53,7 +53,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             if dateline:
                 dates = [d for d in dates if d.start >= dateline.end()]
             last = drafts[-1] if drafts else None
-            new = meetings_in_sentence(sentence, mentions, dates, ctx, last, narrative, narrative_place, p_index, from_meeting)
+            new = meetings_in_sentence(sentence, mentions, dates, ctx, last, narrative, narrative_place, p_index, from_meeting,
+                                       tuple(drafts[-4:]))
             if new:
                 for d in new:
                     if dateline and d.place is None and narrative_place:
