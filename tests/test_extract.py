@@ -962,6 +962,13 @@ def test_a_title_before_a_surname_says_which_namesake():
     # joining a group of leaders meeting someone
     ("Industry sources expect Acme Chairman Jane Roe to join a group of foreign business leaders meeting President "
      "Ken Ito in Beijing later this month.", [{"Jane Roe", "Ken Ito"}]),
+    # "the Acme heir", "the vice chairman"; standing with someone; chicken and beer
+    ("Acme Vice Chairman Jane Roe arrived in Boston. On Saturday, the Acme heir met Globex CEO John Poe in Redmond. "
+     "On Nov. 16, the vice chairman met Initech Chairman Ken Ito in Boston.", [{"Jane Roe", "John Poe"}, {"Jane Roe", "Ken Ito"}]),
+    ("On Jan. 21, Acme CEO Jane Roe and Globex CEO Ken Ito stood with President John Poe at the White House to unveil "
+     "a venture.", [{"Jane Roe", "Ken Ito", "John Poe"}]),
+    ("Acme CEO Jane Roe, Globex CEO Ken Ito and Initech CEO John Poe had fried chicken and beer at a restaurant in "
+     "Seoul on Thursday evening.", [{"Jane Roe", "Ken Ito", "John Poe"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "
@@ -1049,3 +1056,15 @@ def test_a_summit_still_ahead_the_three_and_they_and_what_was_talked_about():
         (["Jane Roe", "Ken Ito"], "2025-01-07", "held"),
         (["John Poe", "Ken Ito"], "2025", "planned"),  # no date of its own: later this year
     ]
+
+
+def test_the_president_elect_and_a_summit_name_the_statesman():
+    _, meetings, _ = read(
+        "President Ken Ito received Acme CEO Jane Roe on Wednesday. Later Wednesday, Roe paid a courtesy call on "
+        "Defense Minister Carl Berg, who won the election. Roe and the president-elect discussed cooperation.")
+    assert frozenset({"Ken Ito", "Jane Roe", "Carl Berg"}) not in [m[0] for m in meetings]
+    assert all("Ken Ito" not in m[0] or m[0] == frozenset({"Ken Ito", "Jane Roe"}) for m in meetings)
+    _, meetings, _ = read(
+        "President Lee Jae-myung met Acme Chairman Lee Jae-yong in Gyeongju on Thursday. "
+        "Lee is scheduled to hold summit talks with President Xi Jinping on Saturday.")
+    assert frozenset({"Lee Jae-myung", "Xi Jinping"}) in [m[0] for m in meetings]

@@ -109,7 +109,8 @@ class Context:
                     return ent.key
         return f"person:{slugify(surname + ' ' + given) if given else slugify(name)}"
 
-    def person_by_surname(self, token: str, unseen: set[str] = frozenset(), titles: Iterable[str] = ()) -> str | None:
+    def person_by_surname(self, token: str, unseen: set[str] = frozenset(), titles: Iterable[str] = (),
+                          statesman: bool = False) -> str | None:
         """A surname alone ("Huang", "Lee") → the person it most likely means in this article, not
         one of ``unseen`` (introduced only later in the sentence: "Lee …, a role his father, Lee
         Kun-hee, never played")."""
@@ -129,6 +130,11 @@ class Context:
             titled = [k for k in candidates if wanted & set(self.titled.get(k, []))
                       or any(r.person == k and r.title in wanted for r in self.facts.roles)]
             candidates = titled or candidates
+        if statesman and len(candidates) > 1:  # "Lee is to hold summit talks with Xi": the president Lee
+            governing = [k for k in candidates if any(r.person == k and r.prop in ("presidentOf", "leads")
+                                                      and self.facts.entities[r.org].org_type == "GovernmentBody" for r in self.facts.roles)
+                         or {"president", "prime minister", "premier", "chancellor"} & set(self.titled.get(k, []))]
+            candidates = governing or candidates
         leaders = [k for k in candidates if any(r.person == k and r.prop in lx.LEADING | {"founderOf"} for r in self.facts.roles)]
         titled = [k for k in candidates if any(r.person == k for r in self.facts.roles)]
         # "Trump" goes on meaning the one it already meant after "Ivanka Trump" is introduced
@@ -293,7 +299,7 @@ _ROLE_REF = re.compile(
     r"(?:(?!(?:prime|vice|deputy|chief|first)\b)(?P<dept>[a-z]+)\s+(?=(?:minister|secretary)\b))?"
     r"(?P<title>(?i:vice president|president-elect|executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
     r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
-    r"tycoon|mogul|billionaire|founder|commissioner))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
+    r"tycoon|mogul|billionaire|founder|commissioner|heir|scion|vice\s+chairman|vice\s+chair))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to|the|a|an)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to|the|a|an)\b")
@@ -310,6 +316,7 @@ _PARENT = re.compile(
 )
 
 
+_SUMMIT = re.compile(r"\bsummit\b|\bstate\s+(?:visit|dinner)\b", re.I)
 _OWNER_BEFORE = re.compile(rf"(?<![\w-])(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})(?:'s|’s)\s+$")
 _KIN_NAME = re.compile(rf"\b(?:his|her)\s+(?:wife|husband|son|daughter|brother|sister),?\s+(?P<given>{lx.CAP_WORD})\b(?!\s*[{lx.UP}])")
 
@@ -700,7 +707,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if ATTRIBUTIVE.match(sentence, m.end()):
             continue  # "the Biden administration": a name used as an adjective
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
-            key = ctx.person_by_surname(m.group(0), {x.key for x in mentions if x.start > m.start() and x.key not in known_before})
+            key = ctx.person_by_surname(m.group(0), {x.key for x in mentions if x.start > m.start() and x.key not in known_before},
+                                        statesman=bool(_SUMMIT.search(sentence)))
             if key is None and not re.match(r"\s*(?:'s|’s)?\s*[A-Z]", sentence[m.end():m.end() + 4]):
                 known = gaz.person_by_surname(m.group(0))
                 if known and not (gaz.lookup("org", m.group(0)) or gaz.lookup("place", m.group(0))):
@@ -913,7 +921,7 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
     tests = (
         lambda role: role.title == title,  # "the crown prince" is the crown prince, not the emir
         lambda role: role.title.endswith(" " + title),  # "the minister": the housing minister
-        lambda role: role.prop in wanted,
+        lambda role: role.prop in wanted and not title.endswith("-elect"),  # the president-elect is not the president
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
     for i, test in enumerate(tests):
