@@ -969,6 +969,11 @@ def test_a_title_before_a_surname_says_which_namesake():
      "a venture.", [{"Jane Roe", "Ken Ito", "John Poe"}]),
     ("Acme CEO Jane Roe, Globex CEO Ken Ito and Initech CEO John Poe had fried chicken and beer at a restaurant in "
      "Seoul on Thursday evening.", [{"Jane Roe", "Ken Ito", "John Poe"}]),
+    # a meeting "days before" another in the same sentence is a meeting of its own, dated with it
+    ("Mayor Ken Ito toured the plant site with Acme CEO Jane Roe at its groundbreaking in January 2019, days before "
+     "then-Premier John Poe received Roe in Beijing.", [{"Ken Ito", "Jane Roe"}, {"John Poe", "Jane Roe"}]),
+    ("Acme CEO Jane Roe met Commerce Minister Ken Ito in Beijing on Wednesday, two days after meeting Foreign "
+     "Minister John Poe.", [{"Ken Ito", "Jane Roe"}, {"John Poe", "Jane Roe"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "
@@ -1068,3 +1073,10 @@ def test_the_president_elect_and_a_summit_name_the_statesman():
         "President Lee Jae-myung met Acme Chairman Lee Jae-yong in Gyeongju on Thursday. "
         "Lee is scheduled to hold summit talks with President Xi Jinping on Saturday.")
     assert frozenset({"Lee Jae-myung", "Xi Jinping"}) in [m[0] for m in meetings]
+
+
+def test_a_day_after_holding_talks_is_the_day_before():
+    _, meetings, _ = read("Acme CEO Jane Roe met Commerce Minister Ken Ito in Beijing on Wednesday, a day after holding "
+                          "talks with Foreign Minister John Poe.")
+    assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
+        (["Jane Roe", "John Poe"], "2025-10-28"), (["Jane Roe", "Ken Ito"], "2025-10-29")]

@@ -42,7 +42,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+(?:spotted|photographed|pictured)\s+(?:together\s+)?with\b"),
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
         ("group", r"(?<!also\s)\battended\s+(?:a|the)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
-        ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
+        ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)(?![^.;,()]{0,60}?\b(?:feud|rivalry|dispute|relationship|ties|falling-out|lawsuit|split|spat|conflict)\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
@@ -66,7 +66,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 CLAUSE_BREAK = re.compile(
     r";\s+|,\s+and\s+(?=(?:on|in|at|he|she|they|then|later|earlier|also|the\s+two|it|after|last|next)\b)"
-    r"|,\s+(?=(?:the\s+(?:two|three|four|pair)|they|both)\s+had\s+(?:\w+\s+){0,2}met\b)|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
+    r"|,\s+(?=(?:the\s+(?:two|three|four|pair)|they|both)\s+had\s+(?:\w+\s+){0,2}met\b)"
+    r"|,\s+(?=(?:days|weeks|hours|shortly|just|a\s+day|a\s+week|two\s+days)\s+(?:before|after)\s+(?!(?:meeting|visiting|holding|having|taking)\b))|\s+while\s+|\s+but\s+|,\s+whereas\s+|,\s+before\s+|\s+after\s+which\s+"
 )
 PURPOSE = re.compile(
     r"\b(?:during|amid|ahead\s+of|as\s+part\s+of|on\s+the\s+sidelines\s+of|to\s+discuss|to\s+share|to\s+explore|to\s+exchange|to\s+talk|to\s+deepen|on\s+ways|about|discussing|according\s+to|to\s+expand|to\s+collaborate|to\s+cooperate|to\s+hear\s+about|as\s+they|where\s+they|, which|,\s+at\s+which|,\s+during\s+which)\b",
@@ -525,7 +526,7 @@ def meetings_in_sentence(
                 objects = [host] if host and host not in subjects else []
                 kind = "verb"
             if kind == "invite":  # "In 1998, Kim invited Son to the Blue House": it took place; "Trump invited Xi": perhaps not
-                if not any(c_lo <= d.start < c_hi and d.span.end <= ctx.published for d in dates):
+                if not any(d.start < c_hi and d.span.end <= ctx.published for d in dates):
                     prev_end = t_hi
                     continue
                 kind = "verb"
@@ -563,6 +564,8 @@ def meetings_in_sentence(
                 continue  # (a host with guests not yet named opens a meeting the next sentences fill)
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
                             and not _relative_clause(sentence, c_lo, d.start)]
+            if not clause_dates and _NEAR_IN_TIME.match(sentence, c_lo):
+                clause_dates = [d for d in dates if d.end <= c_lo][-1:]  # "…in January 2019, days before X received Musk"
             if kind == "noun" and re.match(r"(?i)the\b", sentence[t_lo:t_hi]):
                 clause_dates = []  # "following the meeting with Modi": a meeting already told
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
@@ -598,6 +601,10 @@ def meetings_in_sentence(
                     units.append((g, best))
             for group, dm in units:
                 span, explicit = _date(dm, report, sentence, c_lo, c_hi, narrative, ctx.published, future, background, last)
+                gap = _DAYS_APART.search(sentence, max(c_lo, t_lo - 40), t_hi)
+                if gap and dm is not None and dm.end <= gap.start() and span is not None and span.precision == "day":
+                    shift = timedelta(days=_COUNT.get(gap.group("n").lower(), 1))  # "…on Wednesday, a day after holding talks with X"
+                    span = DateSpan(span.start - shift, span.end - shift) if gap.group("dir") == "after" else DateSpan(span.start + shift, span.end + shift)
                 borrowed = False  # the date is only a guess from the meeting told before
                 if (kind == "group" and re.match(r"(?i)(?:discussed|talked|conferred|negotiated|spoke|chatted)", sentence[t_lo:t_hi])
                         and last is not None and set(group) <= set(last.participants)):
@@ -651,6 +658,8 @@ _EVENT_NAME = re.compile(r"(?:(?:the|a|an|in|at|of|on|last|this)\s+|[A-Z][\w&.-]
 """What may stand between "since" and the date: an event's name ("the Boao Forum in Hainan in"), nothing else."""
 
 
+_NEAR_IN_TIME = re.compile(r"(?:days|weeks|hours|shortly|just|a\s+day|a\s+week|two\s+days)\s+(?:before|after)\b", re.I)
+_DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>after|before)\s+\w+ing\b", re.I)
 _STILL_AHEAD = re.compile(r"\b(?:days|weeks|hours|shortly|just|a\s+day|a\s+week)?\s*(?:before|ahead\s+of)\s+$", re.I)
 
 
