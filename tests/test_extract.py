@@ -974,6 +974,8 @@ def test_a_title_before_a_surname_says_which_namesake():
      "then-Premier John Poe received Roe in Beijing.", [{"Ken Ito", "Jane Roe"}, {"John Poe", "Jane Roe"}]),
     ("Acme CEO Jane Roe met Commerce Minister Ken Ito in Beijing on Wednesday, two days after meeting Foreign "
      "Minister John Poe.", [{"Ken Ito", "Jane Roe"}, {"John Poe", "Jane Roe"}]),
+    ("Shortly after landing, Acme CEO Jane Roe ate chicken satay with photographer John Poe in Jakarta on Tuesday.",
+     [{"Jane Roe", "John Poe"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "
@@ -1069,6 +1071,7 @@ def test_the_president_elect_and_a_summit_name_the_statesman():
         "Defense Minister Carl Berg, who won the election. Roe and the president-elect discussed cooperation.")
     assert frozenset({"Ken Ito", "Jane Roe", "Carl Berg"}) not in [m[0] for m in meetings]
     assert all("Ken Ito" not in m[0] or m[0] == frozenset({"Ken Ito", "Jane Roe"}) for m in meetings)
+    assert frozenset({"Jane Roe", "Carl Berg"}) in [m[0] for m in meetings]  # he won the election: the president-elect
     _, meetings, _ = read(
         "President Lee Jae-myung met Acme Chairman Lee Jae-yong in Gyeongju on Thursday. "
         "Lee is scheduled to hold summit talks with President Xi Jinping on Saturday.")
@@ -1080,3 +1083,9 @@ def test_a_day_after_holding_talks_is_the_day_before():
                           "talks with Foreign Minister John Poe.")
     assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
         (["Jane Roe", "John Poe"], "2025-10-28"), (["Jane Roe", "Ken Ito"], "2025-10-29")]
+
+
+def test_a_short_name_in_brackets_names_the_organisation_too():
+    facts, _, _ = read("Acme CEO Jane Roe had dinner with Zeng Yuqun, chairman of battery giant Contemporary Amperex "
+                       "Technology Co Ltd (CATL), on Tuesday.")
+    assert any("CATL" in e.forms for e in facts.entities.values() if e.kind == "org")

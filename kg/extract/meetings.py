@@ -30,6 +30,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("group", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)\b(?!\s+(?:and\s+[a-z]+ing\s+)?with)"),
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
         ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
+        ("verb", r"\b(?:ate|drank)\s+(?:[\w-]+\s+){1,3}?with\b(?=\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z]))"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
         ("verb", r"\b(?:leaders|executives|delegation|chiefs|CEOs|bosses)\s+(?:(?:who|that)\s+(?:will\s+)?)?(?:meeting|meet)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:played|plays|play|playing)\s+(?:a\s+round\s+of\s+)?(?:golf|tennis|baduk|chess|a\s+game\s+of\s+\w+)\s+with\b"),

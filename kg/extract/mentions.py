@@ -316,6 +316,7 @@ _PARENT = re.compile(
 )
 
 
+_WON_ELECTION = re.compile(r",\s+who\s+(?:has\s+)?won\s+(?:the\s+|last\s+\w+'s\s+|\w+'s\s+)?(?:presidential\s+)?(?:election|vote|race)\b")
 _SUMMIT = re.compile(r"\bsummit\b|\bstate\s+(?:visit|dinner)\b", re.I)
 _OWNER_BEFORE = re.compile(rf"(?<![\w-])(?P<owner>{lx.ORG_TOKEN}(?:\s+{lx.ORG_TOKEN}){{0,2}})(?:'s|’s)\s+$")
 _KIN_NAME = re.compile(rf"\b(?:his|her)\s+(?:wife|husband|son|daughter|brother|sister),?\s+(?P<given>{lx.CAP_WORD})\b(?!\s*[{lx.UP}])")
@@ -564,6 +565,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         titles = _split_titles(m.group("titles"))
         known_titles = ctx.titled.setdefault(person, [])
         known_titles += [t.lower() for t in titles if t.lower() not in known_titles]
+        if _WON_ELECTION.match(sentence, m.end()) and "president-elect" not in known_titles:
+            known_titles.append("president-elect")  # "Minister X, who won February's presidential election, …"
         portfolio = None
         nationality = (m.group("org") or "").split()[-1:]
         country = _country_named(m.group("org") or "", ctx)
@@ -743,7 +746,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if free(m.start(), m.end()) and referent:
             mentions.append(Mention(m.start(), m.end(), "person", referent, m.group(0), "pronoun"))
 
-    # 5. organisation facts: country of an org, parent of a unit
+    # 5. organisation facts: its short name, country, parent
+    for m in mentions:
+        short = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,6})\)", sentence[m.end:m.end + 12]) if m.kind == "org" else None
+        if short and short.group("acr") not in ctx.facts.entities[m.key].forms:  # "Contemporary Amperex Technology Co Ltd (CATL)"
+            ctx.facts.entities[m.key].forms.append(short.group("acr"))
     for rx in (_COUNTRY_ORG, _ORG_COUNTRY):
         for m in rx.finditer(sentence):
             org = org_at(m.group("org"), m.start("org"))
@@ -936,9 +943,11 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
                 if org_matches(role.org) and test(role):
                     return person, role.org
     if not org_word:  # "President Donald Trump" … "the president-elect": a title with no organisation
-        for person in reversed(recent):
-            if national and any(r.prop in wanted and ctx.facts.entities[r.org].org_type != "GovernmentBody" for r in ctx.roles_of(person)):
-                continue  # a company's president is no country's
-            if person not in exclude and any(t == title or lx.TITLES.get(t) in wanted for t in ctx.titled.get(person, [])):
-                return person, None
+        for exact in (True, False):  # one who bears the very title ("president-elect") first
+            for person in reversed(recent):
+                if national and any(r.prop in wanted and ctx.facts.entities[r.org].org_type != "GovernmentBody" for r in ctx.roles_of(person)):
+                    continue  # a company's president is no country's
+                if person not in exclude and any(t == title or (not exact and lx.TITLES.get(t) in wanted)
+                                                 for t in ctx.titled.get(person, [])):
+                    return person, None
     return None, None
