@@ -39,6 +39,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
         ("that_year", r"\b(?:that|the\s+same)\s+year\b"),
         ("elapsed", r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that|ago)\b"),
+        ("season_year", r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+" + _YEAR + r"\b"),
+        ("season", r"\b(?P<which>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)\b"),
         ("year", r"\b" + _YEAR + r"\b"),
     )
 )
@@ -134,6 +136,18 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
     try:
         if kind == "elapsed":
             return _elapsed(g, published, story or (day(anchor) if anchor else None))
+        if kind == "season_year":
+            return _season(g["season"].lower(), int(g["year"]))
+        if kind == "season":  # "last spring": the latest one over; "this summer": this year's; "next winter"
+            which, name = g["which"].lower(), g["season"].lower()
+            if which == "this":
+                return _season(name, published.year)
+            y = published.year
+            while which == "last" and _season(name, y).end >= published:
+                y -= 1
+            while which == "next" and _season(name, y).start <= published:
+                y += 1
+            return _season(name, y)
         if kind == "that_year":  # "signed that year": the year the text last told of
             return year(told_year) if told_year else None
         if kind == "iso":
@@ -190,6 +204,17 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
     except (ValueError, KeyError):
         return None
     return None
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(name: str, y: int) -> DateSpan:
+    """Northern seasons by month: spring March–May, summer June–August, autumn September–November,
+    winter December to February."""
+    first = _SEASON_START[name]
+    end = month(y + 1, 2).end if first == 12 else month(y, first + 2).end
+    return DateSpan(date(y, first, 1), end)
 
 
 def _elapsed(g: dict[str, str], published: date, story: DateSpan | None) -> DateSpan | None:

@@ -65,3 +65,17 @@ def test_elapsed_time_counts_from_the_story_and_ago_from_publication():
     [ago] = find_dates("five years ago", published)
     assert (str(ago.span), ago.anchored) == ("2020", False)
     assert find_dates("Six weeks later, it closed.", published) == []  # nothing told to count from
+
+
+@pytest.mark.parametrize("text, span", [
+    ("They met again last spring.", ("2024-03-01", "2024-05-31")),
+    ("again in Abu Dhabi in the autumn of 2023", ("2023-09-01", "2023-11-30")),
+    ("this summer", ("2025-06-01", "2025-08-31")),
+    ("next winter", ("2025-12-01", "2026-02-28")),
+    ("last winter", ("2023-12-01", "2024-02-29")),
+])
+def test_seasons(text, span):
+    from kg.dates import find_dates
+
+    (found,) = find_dates(text, date(2025, 2, 9))
+    assert (found.span.start.isoformat(), found.span.end.isoformat()) == span

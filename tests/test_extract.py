@@ -1089,3 +1089,24 @@ def test_a_short_name_in_brackets_names_the_organisation_too():
     facts, _, _ = read("Acme CEO Jane Roe had dinner with Zeng Yuqun, chairman of battery giant Contemporary Amperex "
                        "Technology Co Ltd (CATL), on Tuesday.")
     assert any("CATL" in e.forms for e in facts.entities.values() if e.kind == "org")
+
+
+def test_a_role_reference_to_the_one_known_person_just_named_without_a_role():
+    from rdflib import Graph, Literal, Namespace, RDF, RDFS, URIRef
+
+    mg = Namespace("https://w3id.org/meetgraph/ontology#")
+    g = Graph()
+    for kind, name in ((mg.Person, "Jensen Huang"), (mg.Firm, "Nvidia"), (mg.Country, "South Korea"), (mg.Place, "Seoul")):
+        iri = URIRef(f"http://example.org/id/x/{name.lower().replace(' ', '-')}")
+        g.add((iri, RDF.type, kind))
+        g.add((iri, RDFS.label, Literal(name, lang="en")))
+    g.add((URIRef("http://example.org/id/x/seoul"), mg.locatedIn, URIRef("http://example.org/id/x/south-korea")))
+    body = ("Minister Omar Haddad keeps a list of the chief executives he has met. Jensen Huang is another regular. "
+            "When the Nvidia founder sat down with Haddad in Dubai last February, Huang spoke about Nvidia's chips. "
+            "In Seoul, President Yoon Suk Yeol met Haddad on Monday.")
+    facts = extract_article(Article("t", "T", date(2025, 2, 9), "S", body), Gazetteer(g))
+    groups = {frozenset(facts.entities[p].name for p in m.participants) for m in facts.meetings}
+    roles = {(facts.entities[r.person].name, r.prop, facts.entities[r.org].name) for r in facts.roles}
+    assert frozenset({"Jensen Huang", "Omar Haddad"}) in groups
+    assert ("Jensen Huang", "founderOf", "Nvidia") in roles
+    assert ("Yoon Suk Yeol", "presidentOf", "Government of South Korea") in roles

@@ -871,11 +871,17 @@ def _main_government(ctx: Context) -> str | None:
     return _government(ctx, label)
 
 
+def _korean_name(name: str) -> bool:
+    """"Lee Jae-myung", "Yoon Suk Yeol": a Korean surname first, then a two-syllable given name."""
+    tokens = name.split()
+    return len(tokens) >= 2 and tokens[0] in lx.KOREAN_SURNAMES and ("-" in tokens[1] or len(tokens) == 3)
+
+
 def _home_government(ctx: Context, person: str | None) -> str | None:
     """The government an untold official serves: Korea's for a Korean name in an article that
     places anything in Korea, else that of the article's main country."""
     korea = ctx.gazetteer.lookup("place", "South Korea")
-    if person and korea and korea.iri in ctx.country_votes and _KOREAN.fullmatch(ctx.facts.entities[person].name):
+    if person and korea and korea.iri in ctx.country_votes and _korean_name(ctx.facts.entities[person].name):
         return _government(ctx, korea.label)
     return _main_government(ctx)
 
@@ -942,6 +948,12 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
             for role in ctx.roles_of(person):
                 if org_matches(role.org) and test(role):
                     return person, role.org
+    if org_word and not national:  # "Jensen Huang is another regular. When the Nvidia founder …": no one holds a role there yet
+        org = next((k for k, e in ctx.facts.entities.items() if e.kind == "org" and org_matches(k)), None)
+        latest = [p for p in reversed(recent) if p not in exclude][:2]
+        roleless = [p for p in latest if not ctx.roles_of(p) and p not in ctx.kin and ctx.facts.entities[p].iri]  # a known name
+        if org and len(roleless) == 1 and not any(r.org == org for r in ctx.facts.roles):
+            return roleless[0], org
     if not org_word:  # "President Donald Trump" … "the president-elect": a title with no organisation
         for exact in (True, False):  # one who bears the very title ("president-elect") first
             for person in reversed(recent):
