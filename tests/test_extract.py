@@ -1110,3 +1110,13 @@ def test_a_role_reference_to_the_one_known_person_just_named_without_a_role():
     assert frozenset({"Jensen Huang", "Omar Haddad"}) in groups
     assert ("Jensen Huang", "founderOf", "Nvidia") in roles
     assert ("Yoon Suk Yeol", "presidentOf", "Government of South Korea") in roles
+
+
+def test_reported_speech_is_not_the_future_and_next_friday_moves_the_story_on():
+    _, meetings, _ = read(
+        "New Delhi, Wednesday and Thursday. At a conference in the capital on Wednesday, Acme CEO Jane Roe said it "
+        "would be hopeless to compete. The next day she met Prime Minister John Poe. "
+        "Warsaw, next Friday. Globex CEO Ken Ito is expected in Warsaw, where he is due to meet Prime Minister Carl Berg.",
+        date(2023, 6, 10))
+    assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings) == [
+        (["Carl Berg", "Ken Ito"], "2023-06-16", "planned"), (["Jane Roe", "John Poe"], "2023-06-08", "held")]

@@ -158,8 +158,13 @@ def future_at(text: str, lo: int = 0, hi: int | None = None) -> bool:
     for m in FUTURE.finditer(text, lo, len(text) if hi is None else hi):
         if m.group(0).lower() == "to meet" and _PAST_PURPOSE.search(text, max(0, m.start() - 80), m.start()):
             continue
+        if m.group(0).lower() in ("would", "could", "might") and _SAID_THAT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Altman said it would be hopeless": reported speech, not a plan
         return True
     return False
+
+
+_SAID_THAT = re.compile(r"\b(?:said|told\s+\w+|warned|added|noted|argued|wrote)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 
 
 BACKGROUND = re.compile(r"\b(previously|had (?:previously |earlier |first |last )?met|the last time|first met|earlier met|last met|in the past|back in|once met|had a meeting|had held|have met|has met|officially met)\b", re.I)

@@ -73,7 +73,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                     narrative_place = best
             current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence) and not quoted_speech(sentence, d.start)
                        and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)
-                       and (tense == "future" or d.span.start <= article.date)]
+                       and (tense == "future" or d.span.start <= article.date or re.match(r"(?i)(?:next|tomorrow|later\s+this)\b", d.text))]
             if new and any(d.explicit and not d.background and d.span for d in new):
                 narrative = next(d.span for d in new if d.explicit and not d.background and d.span)
                 from_meeting = True
