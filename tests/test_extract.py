@@ -1120,3 +1120,9 @@ def test_reported_speech_is_not_the_future_and_next_friday_moves_the_story_on():
         date(2023, 6, 10))
     assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings) == [
         (["Carl Berg", "Ken Ito"], "2023-06-16", "planned"), (["Jane Roe", "John Poe"], "2023-06-08", "held")]
+
+
+def test_a_newsletters_place_and_day_sentence_dates_what_follows():
+    _, meetings, _ = read("Jerusalem, Monday. Acme CEO Jane Roe and Acme co-founder Ken Ito were received by "
+                          "President John Poe at the residence.", date(2023, 6, 10))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Jane Roe", "Ken Ito", "John Poe"}), "2023-06-05")]

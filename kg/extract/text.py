@@ -52,6 +52,8 @@ def _rejoin(sentences: list[str]) -> list[str]:
     return out
 
 
+_PLACE_DAY = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+(?:next\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+and\s+\w+day)?\.$")
+"""A newsletter's dateline sentence, "Jerusalem, Monday.": where and when the items after it happen."""
 _BULLET = re.compile(r"^[-•*–]\s+\S")
 _SUMMARY_HEADING = re.compile(
     r"^(?:key\s+(?:points|takeaways|facts)|highlights|at\s+a\s+glance|in\s+brief|summary|what\s+we\s+know(?:\s+so\s+far)?|the\s+latest|main\s+points|takeaways)\s*:?$",
@@ -86,7 +88,7 @@ def paragraphs(body: str) -> list[list[str]]:
             continue
         seen.add(line)
         sentences = _rejoin([normalise(s) for s in _segmenter().segment(line)])
-        sentences = [s for s in sentences if len(_WORD.findall(s)) >= 3]
+        sentences = [s for s in sentences if len(_WORD.findall(s)) >= 3 or _PLACE_DAY.match(s)]
         if sentences:
             result.append(sentences)
     return result
