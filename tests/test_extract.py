@@ -976,6 +976,9 @@ def test_a_title_before_a_surname_says_which_namesake():
      "Minister John Poe.", [{"Ken Ito", "Jane Roe"}, {"John Poe", "Jane Roe"}]),
     ("Shortly after landing, Acme CEO Jane Roe ate chicken satay with photographer John Poe in Jakarta on Tuesday.",
      [{"Jane Roe", "John Poe"}]),
+    ("Prime Minister John Poe and Acme CEO Jane Roe in conversation at Lancaster House in London tonight.",
+     [{"John Poe", "Jane Roe"}]),
+    ("Acme CEO Jane Roe said in a conversation with reporters that sales were strong.", []),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

@@ -32,6 +32,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:ate|drank)\s+(?:[\w-]+\s+){1,3}?with\b(?=\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z]))"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
+        ("verb", r"\bin\s+(?:a\s+)?(?:[\w-]+\s+)?conversation\s+with\b(?=\s+(?-i:[A-Z]))"),
+        ("group", r"\bin\s+(?:a\s+)?(?:[\w-]+\s+)?conversation\b(?!\s+with)"),
         ("verb", r"\b(?:leaders|executives|delegation|chiefs|CEOs|bosses)\s+(?:(?:who|that)\s+(?:will\s+)?)?(?:meeting|meet)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:played|plays|play|playing)\s+(?:a\s+round\s+of\s+)?(?:golf|tennis|baduk|chess|a\s+game\s+of\s+\w+)\s+with\b"),
         ("verb", r"\btook\b(?=[^.;]{0,60}\bon\s+a\s+(?:[\w-]+\s+){0,2}tour\b)"),
