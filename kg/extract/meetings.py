@@ -484,7 +484,7 @@ def meetings_in_sentence(
             if reporting:
                 after = _persons(mentions, reporting[-1].end(), t_lo)
                 subjects = after or subjects
-            group_ref = re.search(r"\b(?:the (two|three|four|five)|the pair|both|they|the leaders)\b", subj_region, re.I)
+            group_ref = re.search(r"\b(?:(?:the|all) (two|three|four|five)|the pair|both|they|the leaders)\b", subj_region, re.I)
             last_named = max((m.end for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo), default=prev_end)
             if group_ref and (not subjects or prev_end + group_ref.start() >= last_named):
                 subjects = _group(group_ref.group(1), mentions, t_lo, last, ctx, recent) or subjects  # "…, when the two sat down"

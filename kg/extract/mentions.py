@@ -555,6 +555,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
             name = f"{royal.group(0).title()} {m.group('name')}"
             if not _not_a_person(m.group("name"), sentence, m.end("name"), gaz):
                 ent = ctx.entity("person", name)
+                if royal.group(0).lower() not in ctx.titled.setdefault(ent.key, []):
+                    ctx.titled[ent.key].append(royal.group(0).lower())  # "the king" later
                 if free(m.start("titles"), m.end("name")):
                     add(Mention(m.start("titles"), m.end("name"), "person", ent.key, name, "title"))
             continue
