@@ -982,6 +982,9 @@ def test_a_title_before_a_surname_says_which_namesake():
     ("King Felipe VI on Tuesday opened the centre in Bilbao. The king was accompanied by Basque President Jane Roe and "
      "Digital Minister Ken Ito. They were received at the entrance by Acme CEO John Poe. After the ceremony, all four "
      "held a private meeting of about 40 minutes.", [{"King Felipe VI", "Jane Roe", "Ken Ito", "John Poe"}]),
+    ("Acme CEO Jane Roe is due in Berlin on Monday to sign a revised agreement with Chancellor John Poe.",
+     [{"Jane Roe", "John Poe"}]),
+    ("Acme signed a supply agreement with Globex on Monday.", []),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

@@ -46,6 +46,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
         ("group", r"(?<!also\s)\battended\s+(?:a|the)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
         ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
+        ("verb", r"\b(?:signed|inked|sign|to\s+sign|will\s+sign)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|contract|memorandum|MOU|pact|accord)\s+with\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-Z]))"),
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)(?![^.;,()]{0,60}?\b(?:feud|rivalry|dispute|relationship|ties|falling-out|lawsuit|split|spat|conflict)\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
