@@ -50,7 +50,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)(?![^.;,()]{0,60}?\b(?:feud|rivalry|dispute|relationship|ties|falling-out|lawsuit|split|spat|conflict)\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:poses|posed|posing|pose)\s+(?:for\s+(?:a\s+)?(?:photos?|pictures?)\s+)?with\b"),
-        ("verb", r"(?<!-)\b(?:hosted|hosts|will\s+host|welcomed|received)\b"),
+        ("verb", r"(?<!-)\b(?:hosted|hosts|(?:will|to)\s+host|welcomed|received)\b"),
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands|by)\b)"),
