@@ -985,8 +985,8 @@ def test_a_title_before_a_surname_says_which_namesake():
     ("Acme CEO Jane Roe is due in Berlin on Monday to sign a revised agreement with Chancellor John Poe.",
      [{"Jane Roe", "John Poe"}]),
     ("Acme signed a supply agreement with Globex on Monday.", []),
-    ("On Wednesday Acme CEO Jane Roe flies to Bangkok. Prime Minister John Poe is scheduled to host her at Government "
-     "House.", [{"Jane Roe", "John Poe"}]),
+    ("On Wednesday Acme CEO Ken Ito flies to Bangkok. Prime Minister John Poe is scheduled to host him at Government "
+     "House.", [{"Ken Ito", "John Poe"}]),
     ("On Friday, he and four other scientists, Ken Ito and John Poe among them, are to receive the prize.", []),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
