@@ -988,6 +988,24 @@ def test_a_title_before_a_surname_says_which_namesake():
     ("On Wednesday Acme CEO Ken Ito flies to Bangkok. Prime Minister John Poe is scheduled to host him at Government "
      "House.", [{"Ken Ito", "John Poe"}]),
     ("On Friday, he and four other scientists, Ken Ito and John Poe among them, are to receive the prize.", []),
+    # dev13's round: captions in the present, offers, absences, prizes, the late, visits together
+    ("President Ken Ito, right, shakes hands with Acme co-CEO Jane Roe at Blair House in Washington on Monday.",
+     [{"Ken Ito", "Jane Roe"}]),
+    ("Acme Chairman Ken Ito, right, greets Globex Chairman John Poe at the guesthouse in Seoul on Thursday.",
+     [{"Ken Ito", "John Poe"}]),
+    ("President John Poe offered to meet Acme CEO Jane Roe at the border.", []),
+    ("Acme CEO Jane Roe was invited to a meeting that President John Poe hosted in December 2016, but she could not "
+     "attend.", []),
+    ("Asked by President John Poe whether AI could win the prize, which novelist Jane Roe received last year, "
+     "he said yes.", []),
+    ("Acme Chairman Ken Ito hosted Globex CEO Jane Roe for dinner at the guesthouse the late Chairman John Poe used.",
+     [{"Ken Ito", "Jane Roe"}]),
+    ("President Ken Ito will visit the space centre in Maryland with Vice President Jane Roe on Tuesday.",
+     [{"Ken Ito", "Jane Roe"}]),
+    ("President Ken Ito told the executives that talks were \"back on track,\" a day after meeting President John Poe "
+     "in Osaka.", [{"Ken Ito", "John Poe"}]),
+    ("After the meeting, Acme CEO Ken Ito met Netflix Chief Content Officer Jane Roe at the guesthouse.",
+     [{"Ken Ito", "Jane Roe"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

@@ -29,7 +29,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)(?:\s+and\s+[a-z]+ing)?\s+with\b"),
         ("group", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)\b(?!\s+(?:and\s+[a-z]+ing\s+)?with)"),
         ("verb", r"\b(?:was|were)\s+(?:given\s+a\s+(?:[\w-]+\s+)?tour\s+of|shown\s+around|taken\s+around|escorted\s+around|walked\s+through)\b"),
-        ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
+        ("verb", r"\b(?:dined|lunched|breakfasted|sat\s+down|shook\s+hands|shakes\s+hands|shaking\s+hands|talked|spoke|conferred|huddled|teamed\s+up)\s+with\b"),
         ("verb", r"\b(?:ate|drank)\s+(?:[\w-]+\s+){1,3}?with\b(?=\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z]))"),
         ("verb", r"\b(?:sit|sits|sitting)\s+down\s+with\b"),
         ("verb", r"\bin\s+(?:a\s+)?(?:[\w-]+\s+)?conversation\s+with\b(?=\s+(?-i:[A-Z]))"),
@@ -44,8 +44,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\bsat\s+(?:next\s+to|beside|alongside)\b|\breunited\s+with\b|\bstood\s+(?:with|alongside|beside|next\s+to)\b(?=\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:was|were)\s+(?:spotted|photographed|pictured)\s+(?:together\s+)?with\b"),
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
-        ("group", r"(?<!also\s)\battended\s+(?:a|the)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
-        ("verb", r",\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
+        ("group", r"(?<!also\s)\battended\s+(?:a|an)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
+        ("verb", r"(?:(?<=,)|(?<=,\")|(?<=,”)|(?<=,’))\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:signed|inked|sign|to\s+sign|will\s+sign)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|contract|memorandum|MOU|pact|accord)\s+with\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-Z]))"),
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
         ("verb", r"\b(?<!they\s)(?<!both\s)(?<!two\s)(?:discussed|discusses|will\s+discuss)\s+(?!with\b)(?![^.;,()]{0,60}?\b(?:feud|rivalry|dispute|relationship|ties|falling-out|lawsuit|split|spat|conflict)\b)[^.;,()]{2,80}?\bwith\b(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+(?-i:[A-Z]))"),
@@ -54,12 +54,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:paid|paying|pays|pay)\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"),
         ("verb", r"\b(?:to\s+)?hear\s+from\b"),
         ("verb", r"\bjoined\b(?!\s+(?:forces|the|a|an|hands|by)\b)"),
-        ("verb", r"\btold\b(?=\s+(?:(?-i:[A-Z])|the\s+(?:president|prime\s+minister|chairman|ceo|crown\s+prince)\b))|\b(?:to\s+)?brief(?:ed|s)?\b(?=\s+(?-i:[A-Z]))"),
+        ("verb", r"\btold\b(?=\s+(?:(?:then-|former\s+)?(?-i:[A-Z])|the\s+(?:president|prime\s+minister|chairman|ceo|crown\s+prince)\b))|\b(?:to\s+)?brief(?:ed|s)?\b(?=\s+(?-i:[A-Z]))"),
         ("group", r"\b(?:gathered|got\s+together|came\s+together|sat\s+together|sat\s+down|huddled|shook\s+hands)\b(?!\s+with)"),
         ("discuss", r"\b(?:discussed|talked|conferred|negotiated|spoke|chatted)\b(?!\s+with)"),
         ("verb", r"\b(?:called\s+on|calls\s+on|to\s+call\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
-        ("verb", r"\b(?:greeted|hugged|embraced)\b"),
-        ("verb", r"\btoured\b(?:[^,.;]{0,60}?|[^.;]{0,110}?,\s+)\bwith\b(?=\s+(?:[A-Z]|the\s+[a-z]+\s+[A-Z]))"),
+        ("verb", r"\b(?:greeted|greets|greeting|hugged|hugs|embraced)\b"),
+        ("verb", r"\b(?:toured|visited|will\s+visit|to\s+visit)\b(?:[^,.;]{0,60}?|[^.;]{0,110}?,\s+)\bwith\b(?=\s+(?:(?-i:[A-Z])|the\s+[a-z]+\s+(?-i:[A-Z])|(?:Vice\s+)?President\s)|\s+(?:[\w-]+\s+){1,3}(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"),
         ("during", r"\b(?:during|at)\s+(?:a|an)\s+(?!(?:video|phone|virtual|telephone|online|board|shareholders['’]?|annual|general|cabinet|party|company|staff|town-hall)\b)(?:[\w-]+\s+){0,2}?(?:meeting|dinner|lunch|luncheon|breakfast)\b(?!\s+(?:with|of|between|for|hosted|attended|in\s+which))"),
         ("office", r"\b(?:visited|visiting|visits|walked\s+into|went\s+to|came\s+to|arrived\s+at)\s+the\s+Oval\s+Office\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
@@ -128,7 +128,8 @@ UNREAL = re.compile(
     re.I,
 )
 """Before the verb in its clause: a meeting denied, unconfirmed or not yet held ("denied a report that X had met Y")."""
-SOUGHT = re.compile(r"\b(?:seeking|seeks|sought|request(?:s|ed|ing)|ask(?:s|ed|ing)\s+for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?:first|second|new|fresh|private|formal)\s+)?$", re.I)
+SOUGHT = re.compile(r"\b(?:(?:seeking|seeks|sought|request(?:s|ed|ing)|ask(?:s|ed|ing)\s+for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?:first|second|new|fresh|private|formal)\s+)?"
+                    r"|(?:offered|offers|offering|proposed|proposes|hoped|hopes|wanted|wants|would\s+like)\s+to\s+)$", re.I)
 """Right before the meeting: one sought or asked for is not (yet) one ("is seeking his first meeting with")."""
 CALLED_OFF = re.compile(r"[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|postponed|scrapped|shelved|put\s+off)\b", re.I)
 """After the verb: "the meeting with X was called off"."""
@@ -529,6 +530,10 @@ def meetings_in_sentence(
                 host = _head_of_state(ctx, "United States")
                 objects = [host] if host and host not in subjects else []
                 kind = "verb"
+            if _MISSED.search(sentence, t_hi) or (re.match(r"(?i)received", sentence[t_lo:t_hi])
+                                                  and re.search(r"\b(?:which|that)\s+(?:[\w'’-]+\s+){0,4}$", sentence[c_lo:t_lo])):
+                prev_end = t_hi
+                continue  # "…, but he could not attend"; "the prize, which Han Kang received"
             if kind == "invite":  # "In 1998, Kim invited Son to the Blue House": it took place; "Trump invited Xi": perhaps not
                 if not any(d.start < c_hi and d.span.end <= ctx.published for d in dates):
                     prev_end = t_hi
@@ -616,8 +621,8 @@ def meetings_in_sentence(
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
                     span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
-                if (kind == "noun" and _STILL_AHEAD.search(sentence, max(0, t_lo - 40), t_lo)
-                        and (dm is None or dm.start < t_lo)):
+                ahead = _STILL_AHEAD.search(sentence, max(0, t_lo - 60), t_lo)
+                if ahead and kind == "noun" and (dm is None or dm.start < t_lo):  # "days before his first summit with Trump"
                     span, explicit, status = None, False, "planned"  # "days before his first summit with Trump": still ahead
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news
@@ -662,6 +667,7 @@ _EVENT_NAME = re.compile(r"(?:(?:the|a|an|in|at|of|on|last|this)\s+|[A-Z][\w&.-]
 """What may stand between "since" and the date: an event's name ("the Boao Forum in Hainan in"), nothing else."""
 
 
+_MISSED = re.compile(r"\b(?:could\s+not|couldn't|did\s+not|didn't|was\s+unable\s+to|were\s+unable\s+to)\s+(?:attend|make\s+it|go|join)\b", re.I)
 _NEAR_IN_TIME = re.compile(r"(?:days|weeks|hours|shortly|just|a\s+day|a\s+week|two\s+days)\s+(?:before|after)\b", re.I)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>after|before)\s+\w+ing\b", re.I)
 _STILL_AHEAD = re.compile(r"\b(?:days|weeks|hours|shortly|just|a\s+day|a\s+week)?\s*(?:before|ahead\s+of)\s+$", re.I)
@@ -745,6 +751,7 @@ def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
         or re.match(r"\s+(?:summit|administration|era|government|tariffs?|visit|presidency|campaign)\b", sentence[m.end:m.end + 16])
         or re.search(r"\b(?:impressions?|views?|opinions?|assessment|thoughts|praise|criticism|portrait)\s+of\s+$", sentence[max(0, m.start - 30):m.start])
+        or re.search(r"\blate\s+(?:[A-Z][\w.-]*\s+){0,3}$", sentence[max(0, m.start - 40):m.start])  # "the late Chairman X"
         for m in spots
     )
 

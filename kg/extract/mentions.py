@@ -299,7 +299,7 @@ _ROLE_REF = re.compile(
     r"(?:(?!(?:prime|vice|deputy|chief|first)\b)(?P<dept>[a-z]+)\s+(?=(?:minister|secretary)\b))?"
     r"(?P<title>(?i:vice president|president-elect|executive chairman|executive chair|chairman|chairwoman|chair|chief executive|ceo|co-founder|founder|"
     r"president|prime minister|crown prince|emir|minister|secretary|governor|chancellor|premier|king|leader|chief|boss|head|owner|"
-    r"tycoon|mogul|billionaire|founder|commissioner|heir|scion|vice\s+chairman|vice\s+chair))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
+    r"tycoon|mogul|billionaire|founder|commissioner|heir|scion|vice\s+chairman|vice\s+chair|first\s+lady))\b(?!\s+of\b|(?:'s|’s)\s+(?:Office|Residence|Palace|House|Department|Cabinet|Council|Secretariat|Bureau|Mansion|Hall)\b)"
 )
 _NEW_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=,\s+[A-Z]|\s+(?:on|last|earlier|this|next|in|to|for|during|and)\b|[.;]|,\s+(?:on|where|and|to|the|a|an)\b)")
 _PLACE_END = re.compile(r"\s+(?:on|last|earlier|this|next|in|to|for|during)\b|[.;]|,\s+(?:on|where|to|the|a|an)\b")
@@ -566,7 +566,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         _honorific_form(sentence[m.end("titles"):m.end("name")], person, ctx)
         titles = _split_titles(m.group("titles"))
         known_titles = ctx.titled.setdefault(person, [])
-        known_titles += [t.lower() for t in titles if t.lower() not in known_titles]
+        if not re.search(r"(?i)(?:\bthen-|\bex-|\bformer\s+|\blate\s+)$", sentence[max(0, m.start("titles") - 8):m.start("titles")]):
+            known_titles += [t.lower() for t in titles if t.lower() not in known_titles]  # "then-President Moon" is no "the president" now
         if _WON_ELECTION.match(sentence, m.end()) and "president-elect" not in known_titles:
             known_titles.append("president-elect")  # "Minister X, who won February's presidential election, …"
         portfolio = None

@@ -147,7 +147,8 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     if named and CROWD.search(sentence):  # …of the event just told, named the same ("the roundtable")
         noun = MEETING_WORD.search(sentence[:match.start()])
         told = " ".join(last.evidence).lower()
-        named = named if noun and re.search(rf"\b{re.escape(noun.group(0).split()[-1].lower())}\b", told) else None
+        named = named if noun and (re.search(rf"\b{re.escape(noun.group(0).split()[-1].lower())}\b", told)
+                                   or re.match(r"\s*(?:in\s+)?the\b", noun.group(0))) else None  # "attended the meeting": the one told
     if (CROWD.search(sentence) and not named) or OTHER_EVENT.match(sentence, match.end()):
         return False
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
