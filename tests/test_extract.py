@@ -1006,6 +1006,9 @@ def test_a_title_before_a_surname_says_which_namesake():
      "in Osaka.", [{"Ken Ito", "John Poe"}]),
     ("After the meeting, Acme CEO Ken Ito met Netflix Chief Content Officer Jane Roe at the guesthouse.",
      [{"Ken Ito", "Jane Roe"}]),
+    ("Earlier in the day, Prime Minister Ken Ito met Adviser Jane Roe at Blair House, with Minister John Poe in "
+     "attendance, and held separate talks with Director Carl Berg.", [{"Ken Ito", "Jane Roe", "John Poe"}, {"Ken Ito", "Carl Berg"}]),
+    ("An official said Prime Minister Ken Ito had no plans to meet Acme CEO Jane Roe during her visit.", []),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "

@@ -116,7 +116,7 @@ def is_location(sentence: str, mention: Mention, mentions: list[Mention]) -> boo
 
 
 NOT_HAPPENED = re.compile(
-    r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bhad (?:also |originally |initially |earlier )?been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
+    r"(?:\b(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?:not|never)\b|\bnever\b|n't\b|\bno\s+(?:[\w-]+\s+)?$|\bno\s+(?:immediate\s+)?plans?\s+to\s+$|\bhad (?:also |originally |initially |earlier )?been (?:due|supposed|scheduled|set|expected) to\b|\b(?:was|were) supposed to\b|\bhad (?:planned|hoped|wanted) to\b|\b(?:cancell?ed|postponed|called off|scrapped)\b)[^.;]*$",
     re.I,
 )
 FRONTED = re.compile(r"\s*(?:[\w-]+,?\s+){0,4}?(?:before|after|since|while|when|upon)\s+(?:[a-z]+ing\b[^,]*|[^,]{3,120}?\b(?:toured|visited|arrived|met|left|spoke|said|announced|opened|took\s+office|became)\b[^,]*),", re.I)
@@ -557,7 +557,7 @@ def meetings_in_sentence(
                 kind = "group"
             if kind == "between" or (kind == "group" and not objects):
                 groups = [subjects + objects] if kind == "group" else [objects if len(objects) >= 2 else subjects + objects]
-            elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, c_hi):
+            elif kind == "plural" or SEPARATE.search(sentence, t_lo, obj_hi) or SEPARATE.search(sentence, t_hi, nxt):
                 groups = [subjects + [o] for o in objects]
             elif not subjects and kind == "verb" and UNNAMED_SUBJECT.search(subj_region):
                 groups = []  # "the visiting official met A and B": A and B met someone unnamed, not each other
