@@ -94,6 +94,11 @@ class DatasetVersion:
                         "from what the store holds (`kg publish` sends it)",
                         self._data_dir, self.meta.get("version"), self._published_to)
 
+    def snapshot(self) -> tuple[str, int]:
+        """The version and its generation, read together (a refresh in another thread may fall between)."""
+        with self._lock:
+            return self.version, self.generation
+
     @property
     def version(self) -> str:
         version = str(self.meta.get("version", ""))

@@ -103,7 +103,8 @@ class SparqlService:
         """The answer cache's key for this query on the current version (read afresh here); the
         prefixes follow from the query, so they are not part of it."""
         self.version.refresh()
-        return self.version.version, self.version.generation, format_name, query, default_graphs, named_graphs
+        version, generation = self.version.snapshot()
+        return version, generation, format_name, query, default_graphs, named_graphs
 
     def _job(self, key: tuple, prefixes: tuple[tuple[str, str], ...]) -> Job:
         """The worker's job for the answer ``key`` names: the same version generation, never a newer one."""
