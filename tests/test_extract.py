@@ -1009,6 +1009,9 @@ def test_a_title_before_a_surname_says_which_namesake():
     ("Earlier in the day, Prime Minister Ken Ito met Adviser Jane Roe at Blair House, with Minister John Poe in "
      "attendance, and held separate talks with Director Carl Berg.", [{"Ken Ito", "Jane Roe", "John Poe"}, {"Ken Ito", "Carl Berg"}]),
     ("An official said Prime Minister Ken Ito had no plans to meet Acme CEO Jane Roe during her visit.", []),
+    ("President John Poe met the heads of the largest business groups over breakfast in Seoul on Sunday. About 20 "
+     "business leaders attended the meeting at the hotel, including Acme Chairman Jane Roe and Globex Chairman Ken Ito.",
+     [{"John Poe", "Jane Roe", "Ken Ito"}]),
     # named guests of a crowded event already told take part
     ("President Ken Ito met business leaders, including Acme CEO Jane Roe, at a roundtable in Washington on Monday. "
      "The roundtable at the Willard InterContinental hotel was attended by about 40 people, including "
