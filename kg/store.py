@@ -127,8 +127,8 @@ def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
     replaces ``data_dir`` atomically, on any exception it is dropped.
 
     The store is copied as a RocksDB checkpoint and every other file as a hard link: the cost
-    follows the number of files (about 0.25 s for 10,000 at 5,000 articles, links and the old
-    folder's removal together), not their size, and the live folder is never touched. Callers
+    follows the number of files (about 0.5 s for 10,000 at 5,000 articles, links and the old
+    folder's removal together; bench/RESULTS.md), not their size, and the live folder is never touched. Callers
     replace a file by writing a new one and renaming it over the link, never by writing through it.
     """
     data_dir = Path(data_dir).resolve()
@@ -147,17 +147,18 @@ def staged_update(data_dir: Path) -> Iterator[tuple[Path, ox.Store]]:
             del store
 
 
-def _link_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
+def _link_tree(source: str | Path, target: str | Path, skip: set[str] = frozenset()) -> None:
     """Hard-link every file under ``source`` into ``target`` (``os.scandir``: no path objects per file)."""
     with os.scandir(source) as entries:
         for entry in entries:
             if entry.name in skip:
                 continue
+            linked = os.path.join(target, entry.name)
             if entry.is_dir(follow_symlinks=False):
-                os.mkdir(os.path.join(target, entry.name))
-                _link_tree(Path(entry.path), Path(target) / entry.name)
+                os.mkdir(linked)
+                _link_tree(entry.path, linked)
             else:
-                os.link(entry.path, os.path.join(target, entry.name))
+                os.link(entry.path, linked)
 
 
 def quad_hash(quad: ox.Quad) -> int:

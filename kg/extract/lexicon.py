@@ -152,7 +152,8 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
-FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to|(?:is|are)\s+due)\b", re.I)  # "sources expect Lee to", not "he expects Samsung to"  # "May" is a month
+FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to|(?:is|are)\s+due)\b", re.I)
+"""Words of a plan. "May" is a month, not the modal; "sources expect Lee to", not "he expects Samsung to"."""
 _PAST_PURPOSE = re.compile(r"\b(?:was|were|went|came|flew|travell?ed|drove|driven|arrived|headed|returned|stopped|moved|crossed|visited|dropped\s+by)\b[^.;]{0,60}$", re.I)
 
 
@@ -211,15 +212,17 @@ def surname_keys(surname: str) -> set[str]:
     return {s}
 
 
+def korean_first(tokens: list[str]) -> bool:
+    """A Korean name written surname first: "Lee Jae-yong", "Yoon Suk Yeol"."""
+    return len(tokens) >= 2 and tokens[0] in KOREAN_SURNAMES and ("-" in tokens[-1] or len(tokens) == 3)
+
+
 def name_key(name: str) -> tuple[str, str]:
     """(surname, given names) in lower case, whichever order the name is written in."""
     tokens = [t.strip(".") for t in name.replace("’", "'").split() if t.strip(".")]
     if not tokens:
         return "", ""
-    korean_order = len(tokens) >= 2 and (
-        (tokens[0] in KOREAN_SURNAMES and ("-" in tokens[-1] or len(tokens) == 3))
-        or (tokens[0] in VIETNAMESE_SURNAMES and len(tokens) == 3)
-    )
+    korean_order = korean_first(tokens) or (len(tokens) == 3 and tokens[0] in VIETNAMESE_SURNAMES)
     if korean_order or len(tokens) == 1:
         surname, given = tokens[0], tokens[1:]
     else:

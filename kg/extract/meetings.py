@@ -622,7 +622,7 @@ def meetings_in_sentence(
                     span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 ahead = _STILL_AHEAD.search(sentence, max(0, t_lo - 60), t_lo)
-                if ahead and kind == "noun" and (dm is None or dm.start < t_lo):  # "days before his first summit with Trump"
+                if ahead and kind == "noun" and (dm is None or dm.start < t_lo):
                     span, explicit, status = None, False, "planned"  # "days before his first summit with Trump": still ahead
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news

@@ -560,11 +560,11 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 if free(m.start("titles"), m.end("name")):
                     add(Mention(m.start("titles"), m.end("name"), "person", ent.key, name, "title"))
             continue
-        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title", _split_titles(m.group("titles")))
+        titles = _split_titles(m.group("titles"))
+        person = person_at(m.start("name"), m.end("name"), m.group("name"), "title", titles)
         if not person:
             continue
         _honorific_form(sentence[m.end("titles"):m.end("name")], person, ctx)
-        titles = _split_titles(m.group("titles"))
         known_titles = ctx.titled.setdefault(person, [])
         if not re.search(r"(?i)(?:\bthen-|\bex-|\bformer\s+|\blate\s+)$", sentence[max(0, m.start("titles") - 8):m.start("titles")]):
             known_titles += [t.lower() for t in titles if t.lower() not in known_titles]  # "then-President Moon" is no "the president" now
@@ -874,17 +874,11 @@ def _main_government(ctx: Context) -> str | None:
     return _government(ctx, label)
 
 
-def _korean_name(name: str) -> bool:
-    """"Lee Jae-myung", "Yoon Suk Yeol": a Korean surname first, then a two-syllable given name."""
-    tokens = name.split()
-    return len(tokens) >= 2 and tokens[0] in lx.KOREAN_SURNAMES and ("-" in tokens[1] or len(tokens) == 3)
-
-
 def _home_government(ctx: Context, person: str | None) -> str | None:
     """The government an untold official serves: Korea's for a Korean name in an article that
     places anything in Korea, else that of the article's main country."""
     korea = ctx.gazetteer.lookup("place", "South Korea")
-    if person and korea and korea.iri in ctx.country_votes and _korean_name(ctx.facts.entities[person].name):
+    if person and korea and korea.iri in ctx.country_votes and lx.korean_first(ctx.facts.entities[person].name.split()):
         return _government(ctx, korea.label)
     return _main_government(ctx)
 
@@ -940,17 +934,25 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         lambda role: role.prop in wanted and not title.endswith("-elect"),  # the president-elect is not the president
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
-    for i, test in enumerate(tests):
-        if i == len(tests) - 1 and org_word:  # "Apple's Tim Cook" … "the Apple chief executive"
-            owner = next((p for p in reversed(recent) if p not in exclude and p in ctx.owned and org_matches(ctx.owned[p])), None)
-            if owner:
-                return owner, ctx.owned[owner]
+    def holder(test) -> tuple[str, str] | None:
         for person in reversed(recent):
             if person in exclude:  # a reference points back, not at someone the sentence introduces later
                 continue
             for role in ctx.roles_of(person):
                 if org_matches(role.org) and test(role):
                     return person, role.org
+        return None
+
+    *exact, anyone = tests
+    for test in exact:
+        if found := holder(test):
+            return found
+    if org_word:  # "Apple's Tim Cook" … "the Apple chief executive": before anyone else at Apple
+        owner = next((p for p in reversed(recent) if p not in exclude and p in ctx.owned and org_matches(ctx.owned[p])), None)
+        if owner:
+            return owner, ctx.owned[owner]
+    if found := holder(anyone):
+        return found
     if org_word and not national:  # "Jensen Huang is another regular. When the Nvidia founder …": no one holds a role there yet
         org = next((k for k, e in ctx.facts.entities.items() if e.kind == "org" and org_matches(k)), None)
         latest = [p for p in reversed(recent) if p not in exclude][:2]

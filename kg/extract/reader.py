@@ -143,13 +143,14 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
     match = JOINED_BY.search(sentence)
     if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I) or quoted_speech(sentence, match.start()):
         return False  # "was not among the guests"; "'X came with a message,' said Y'
+    crowd = CROWD.search(sentence)
     named = _INCLUDING.search(sentence, match.end())  # "attended by about 40 people, including A, B and C"
-    if named and CROWD.search(sentence):  # …of the event just told, named the same ("the roundtable")
+    if named and crowd:  # …of the event just told, named the same ("the roundtable")
         noun = MEETING_WORD.search(sentence[:match.end()])
         told = " ".join(last.evidence).lower()
         named = named if noun and (re.search(rf"\b{re.escape(noun.group(0).split()[-1].lower())}\b", told)
                                    or re.match(r"\s*(?:in\s+)?the\b", noun.group(0))) else None  # "attended the meeting": the one told
-    if (CROWD.search(sentence) and not named) or OTHER_EVENT.match(sentence, match.end()):
+    if (crowd and not named) or OTHER_EVENT.match(sentence, match.end()):
         return False
     before = [m.key for m in mentions if m.kind == "person" and m.end <= match.start()]
     about_meeting = MEETING_WORD.search(sentence[:match.start()]) or MEETING_WORD.match(sentence, match.end())
@@ -160,7 +161,7 @@ def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool
         return False  # "the ceremony was attended by …", "in a ceremony attended by …": another event
     source = _SOURCE.search(sentence, match.end())  # "…, according to spokesperson X": not at the table
     stop = source.start() if source else len(sentence)
-    first = named.end() if named and CROWD.search(sentence) else match.start()
+    first = named.end() if named and crowd else match.start()
     people = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun" and first <= m.start < stop] + before
     last.participants += [p for p in dict.fromkeys(people) if p not in last.participants]
     last.evidence += [sentence] if sentence not in last.evidence else []
