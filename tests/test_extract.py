@@ -916,9 +916,19 @@ def test_a_fronted_clause_about_someone_else_and_may_the_month():
 
 
 def test_moving_on_to_meet_someone_is_past():
-    _, meetings, _ = read("Acme CEO Jane Roe toured the plant on Thursday. She then moved to the company's "
-                          "headquarters in Suwon to meet Globex president John Poe.", date(2022, 12, 9))
-    assert [m[2] for m in meetings] == ["held"]
+    _, meetings, _ = read("Acme CEO Jane Roe moved to the Suwon headquarters on Tuesday to meet Globex president "
+                          "John Poe.", date(2022, 12, 9))
+    assert [(m[1], m[2]) for m in meetings] == [("2022-12-06", "held")]
+
+
+def test_the_story_moves_to_the_most_precise_date_and_not_to_a_quoted_one():
+    _, meetings, _ = read(
+        "Acme CEO Ken Ito paid a visit to Globex's campuses on Thursday, the second time this year that he has come to "
+        "Korea. Ito first went to the Hwaseong campus, where he met Globex president John Poe.", date(2022, 12, 9))
+    assert [m[1] for m in meetings] == ["2022-12-08"]
+    _, meetings, _ = read("\"Asia will produce half of global GDP by 2050,\" Acme CEO Ken Ito said. Ito and Globex "
+                          "chairman John Poe also met during the trip.", date(2022, 12, 9))
+    assert [m[1] for m in meetings] == ["2022"]
 
 
 def test_a_hyphenated_east_asian_given_name_before_its_surname():
