@@ -1172,3 +1172,34 @@ def test_a_newsletters_place_and_day_sentence_dates_what_follows():
     _, meetings, _ = read("Jerusalem, Monday. Acme CEO Jane Roe and Acme co-founder Ken Ito were received by "
                           "President John Poe at the residence.", date(2023, 6, 10))
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Jane Roe", "Ken Ito", "John Poe"}), "2023-06-05")]
+
+
+def test_the_president_is_the_one_in_office_not_a_then_president_named_since(reference):
+    body = ("South Korean President Tom Roe met Acme CEO Ken Ito in Seoul on Friday. Ito once advised then-President "
+            "John Poe. Since taking office, the president has met many executives. He received Globex CEO Carl Berg on Oct. 1.")
+    facts = extract_article(Article("t", "T", date(2025, 12, 5), "S", body), reference)
+    groups = {frozenset(facts.entities[p].name for p in m.participants) for m in facts.meetings}
+    assert groups == {frozenset({"Tom Roe", "Ken Ito"}), frozenset({"Tom Roe", "Carl Berg"})}
+
+
+def test_two_verbs_with_their_own_objects_keep_their_own_dates():
+    _, meetings, _ = read("President Jane Roe received Acme CEO Ken Ito on Oct. 1 and met Globex CEO Carl Berg "
+                          "in Busan on Oct. 20.", date(2025, 12, 5))
+    assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
+        (["Carl Berg", "Jane Roe"], "2025-10-20"), (["Jane Roe", "Ken Ito"], "2025-10-01")]
+
+
+def test_told_at_a_date_of_its_own_is_a_meeting_of_its_own_but_not_a_date_in_what_was_said():
+    _, meetings, _ = read(
+        "Acme CEO Ken Ito met President John Poe in 1998. In July 2019, he told President Jane Roe that AI came first. "
+        "Globex CEO Carl Berg met Roe on Monday. Berg told the president that Globex would invest more by 2030.",
+        date(2025, 12, 5))
+    assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
+        (["Carl Berg", "Jane Roe"], "2025-12-01"), (["Jane Roe", "Ken Ito"], "2019-07"), (["John Poe", "Ken Ito"], "1998")]
+
+
+def test_a_meeting_still_to_come_does_not_take_the_past_day_the_story_was_at():
+    _, meetings, _ = read("Acme CEO Ken Ito met President Jane Roe on Oct. 31. "
+                          "Ito is expected to meet Globex Chairman Carl Berg again before leaving Seoul.", date(2025, 12, 5))
+    assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings) == [
+        (["Carl Berg", "Ken Ito"], "2025-12", "planned"), (["Jane Roe", "Ken Ito"], "2025-10-31", "held")]

@@ -573,6 +573,10 @@ def meetings_in_sentence(
                 continue  # (a host with guests not yet named opens a meeting the next sentences fill)
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
                             and not _relative_clause(sentence, c_lo, d.start)]
+            own_hi = c_hi  # "received A on Oct. 1 and met B in Gyeongju on Oct. 31": the second date and place are B's
+            if i + 1 < len(found) and set(_persons(mentions, found[i + 1][1], found[i + 2][0] if i + 2 < len(found) else c_hi)) - set(subjects) - set(objects):
+                own_hi = nxt
+                clause_dates = [d for d in clause_dates if d.start < own_hi]
             if not clause_dates and _NEAR_IN_TIME.match(sentence, c_lo):
                 clause_dates = [d for d in dates if d.end <= c_lo][-1:]  # "…in January 2019, days before X received Musk"
             if kind == "noun" and re.match(r"(?i)the\b", sentence[t_lo:t_hi]):
@@ -616,9 +620,10 @@ def meetings_in_sentence(
                     span = DateSpan(span.start - shift, span.end - shift) if gap.group("dir") == "after" else DateSpan(span.start + shift, span.end + shift)
                 borrowed = False  # the date is only a guess from the meeting told before
                 if (kind == "group" and re.match(r"(?i)(?:discussed|talked|conferred|negotiated|spoke|chatted)", sentence[t_lo:t_hi])
-                        and last is not None and set(group) <= set(last.participants)):
+                        and last is not None and set(group) <= set(last.participants) and dm is None):
                     span, explicit, borrowed = last.span, False, True  # "Samsung said Lee and Chinh discussed …": the meeting just told
-                if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None:
+                said_then = dm is not None and (dm.start < t_lo or not re.search(r"\bthat\b|,", sentence[t_hi:dm.start]))
+                if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None and not said_then:
                     span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"
                 ahead = _STILL_AHEAD.search(sentence, max(0, t_lo - 60), t_lo)
@@ -626,7 +631,7 @@ def meetings_in_sentence(
                     span, explicit, status = None, False, "planned"  # "days before his first summit with Trump": still ahead
                 if explicit and span and status == "held" and span.end < ctx.published - timedelta(days=45):
                     background = True  # told as past history, not as the news
-                place_lo, place_hi = c_lo, c_hi
+                place_lo, place_hi = c_lo, own_hi
                 if len(groups) > 1:
                     om = next((m for m in obj_mentions if m.key == group[-1]), None)
                     later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != group[-1]]
@@ -816,8 +821,8 @@ def _date(dm: DateMention | None, report: list[DateMention], sentence: str, lo: 
             start = date(anchor.year, anchor.month, 1) if anchor.day >= 15 else anchor - timedelta(days=30)
             return DateSpan(start, anchor), True
         return DateSpan(date(anchor.year, 1, 1), anchor), True
-    if narrative is not None and not background:
-        return narrative, False
+    if narrative is not None and not background and not (future and narrative.end < published):
+        return narrative, False  # (a meeting still to come is not on the past day the story was at)
     return None, False
 
 

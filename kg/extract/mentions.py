@@ -62,6 +62,8 @@ class Context:
     country_votes: dict[str, int] = field(default_factory=dict)
     kin: set[str] = field(default_factory=set)
     """People first named as someone's relative ("his father, Lee Kun-hee"): a bare surname means another."""
+    former: set[tuple[str, str]] = field(default_factory=set)
+    """(person, title) held before ("then-President Moon"): "the president" means a current holder first."""
     owned: dict[str, str] = field(default_factory=dict)
     """Person → the organisation written as theirs ("Apple's Tim Cook"): no role, but "the Apple
     chief executive" later means that person."""
@@ -568,6 +570,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         known_titles = ctx.titled.setdefault(person, [])
         if not re.search(r"(?i)(?:\bthen-|\bex-|\bformer\s+|\blate\s+)$", sentence[max(0, m.start("titles") - 8):m.start("titles")]):
             known_titles += [t.lower() for t in titles if t.lower() not in known_titles]  # "then-President Moon" is no "the president" now
+        else:
+            ctx.former.update((person, t.lower()) for t in titles)
         if _WON_ELECTION.match(sentence, m.end()) and "president-elect" not in known_titles:
             known_titles.append("president-elect")  # "Minister X, who won February's presidential election, …"
         portfolio = None
@@ -935,13 +939,16 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
     def holder(test) -> tuple[str, str] | None:
+        found = []
         for person in reversed(recent):
             if person in exclude:  # a reference points back, not at someone the sentence introduces later
                 continue
             for role in ctx.roles_of(person):
                 if org_matches(role.org) and test(role):
-                    return person, role.org
-        return None
+                    if (person, role.title.lower()) not in ctx.former:
+                        return person, role.org
+                    found.append((person, role.org))  # "then-President Moon": only if no one holds it now
+        return found[0] if found else None
 
     *exact, anyone = tests
     for test in exact:
