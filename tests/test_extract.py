@@ -1203,3 +1203,15 @@ def test_a_meeting_still_to_come_does_not_take_the_past_day_the_story_was_at():
                           "Ito is expected to meet Globex Chairman Carl Berg again before leaving Seoul.", date(2025, 12, 5))
     assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings) == [
         (["Carl Berg", "Ken Ito"], "2025-12", "planned"), (["Jane Roe", "Ken Ito"], "2025-10-31", "held")]
+
+
+def test_a_title_of_state_with_of_in_it_introduces_the_person():
+    _, meetings, roles = read("Prime Minister Ravi Rao met Secretary of Commerce Ken Ito on Monday and held separate "
+                              "talks with Director of National Intelligence Jane Roe.", date(2025, 2, 13))
+    assert {m[0] for m in meetings} == {frozenset({"Ravi Rao", "Ken Ito"}), frozenset({"Ravi Rao", "Jane Roe"})}
+
+
+def test_a_second_date_for_another_act_makes_no_second_meeting():
+    _, meetings, _ = read("President Tom Roe is set to hold a summit with President Ken Ito at the palace on Wednesday, "
+                          "followed by a state dinner, and will address parliament on Thursday.", date(2023, 4, 25))
+    assert [(m[0], m[1], m[2]) for m in meetings] == [(frozenset({"Tom Roe", "Ken Ito"}), "2023-04-26", "planned")]

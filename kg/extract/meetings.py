@@ -604,6 +604,7 @@ def meetings_in_sentence(
                     units.append((g, _span_for(own, lo, hi) or (own[0] if own and not per_object else None)))
                 elif (len(own) >= 2 and all(d.span.precision == own[0].span.precision for d in own)
                       and re.search(r"\band\b", sentence[own[0].end:own[1].start])
+                      and not _ANOTHER_PREDICATE.search(sentence, own[0].end, own[1].start)
                       and not own[0].end <= t_lo < own[1].start):  # "flies there on Monday and meets X the next day": one
                     units += [(g, d) for d in own]
                 else:
@@ -673,6 +674,8 @@ _EVENT_NAME = re.compile(r"(?:(?:the|a|an|in|at|of|on|last|this)\s+|[A-Z][\w&.-]
 
 
 _MISSED = re.compile(r"\b(?:could\s+not|couldn't|did\s+not|didn't|was\s+unable\s+to|were\s+unable\s+to)\s+(?:attend|make\s+it|go|join)\b", re.I)
+_ANOTHER_PREDICATE = re.compile(r"\band\s+(?:will|would|shall|is|are|was|were|has|have|had|(?!again\b|also\b)[a-z]+(?:ed|es))\b")
+"""Between two dates: "… on Wednesday, and will address Congress on Thursday": the second date is another act's."""
 _NEAR_IN_TIME = re.compile(r"(?:days|weeks|hours|shortly|just|a\s+day|a\s+week|two\s+days)\s+(?:before|after)\b", re.I)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>after|before)\s+\w+ing\b", re.I)
 _STILL_AHEAD = re.compile(r"\b(?:days|weeks|hours|shortly|just|a\s+day|a\s+week)?\s*(?:before|ahead\s+of)\s+$", re.I)
