@@ -1215,3 +1215,12 @@ def test_a_second_date_for_another_act_makes_no_second_meeting():
     _, meetings, _ = read("President Tom Roe is set to hold a summit with President Ken Ito at the palace on Wednesday, "
                           "followed by a state dinner, and will address parliament on Thursday.", date(2023, 4, 25))
     assert [(m[0], m[1], m[2]) for m in meetings] == [(frozenset({"Tom Roe", "Ken Ito"}), "2023-04-26", "planned")]
+
+
+def test_a_relatives_owner_is_not_the_one_who_met():
+    _, meetings, _ = read(
+        "Acme Chairman Ken Ito met Globex CEO Jane Roe on Monday. In 1971, as he sought loans, Ito's grandfather, "
+        "Acme founder Taro Ito, traveled to London and met banker Carl Berg. Last year, Navy Secretary Tom Poe "
+        "toured the shipyard, where he was shown around by Ito.", date(2025, 3, 5))
+    assert sorted(sorted(m[0]) for m in meetings) == [
+        ["Carl Berg", "Taro Ito"], ["Jane Roe", "Ken Ito"], ["Ken Ito", "Tom Poe"]]

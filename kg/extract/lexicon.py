@@ -258,7 +258,7 @@ def _kin_before(spouses: bool) -> re.Pattern[str]:
     widow = "|widow" if spouses else ""
     return re.compile(
         rf"(?:\b(?:his|her|their)|[A-Z][\w-]*['’]s)\s+(?:late\s+)?(?:father|mother|son|daughter{spouse}|brother|sister|grandfather|grandmother|uncle|aunt)"
-        r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+){0,4}$"
+        r"\s*,?\s+(?:the\s+)?(?:late\s+)?(?:(?:former\s+)?[A-Z][\w.&-]*\s+|(?:founder|co-founder|founding|honorary|chairman|chair|chief)\s+){0,5}$"
         rf"|\b(?:eldest\s+|youngest\s+|second\s+|only\s+)?(?:son|daughter|grandson|granddaughter|nephew|niece{widow})\s+of\s+"
         r"(?:the\s+)?(?:late\s+)?(?:[\w.&'’-]+\s+){0,4}$"
     )

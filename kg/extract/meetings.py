@@ -475,8 +475,8 @@ def meetings_in_sentence(
                 subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"
             owners = {m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4])}
             if set(subjects) - owners:
-                subjects = [p for p in subjects if p not in owners or any(
-                    m.key == p and not re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4]) for m in mentions if prev_end <= m.start < t_lo)]
+                subjects = [p for p in subjects if p not in owners or any(  # (a pronoun before the owner is no sign: "as he sought …, Chung's grandfather, X")
+                    m.key == p and m.via != "pronoun" and not re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4]) for m in mentions if prev_end <= m.start < t_lo)]
             if i > 0 and subject_of_sentence and set(subjects) <= set(last_objects):
                 subjects = [subject_of_sentence]  # "A met B on Thursday after a dinner with C": A dined with C
             owner = next((m.key for m in mentions if m.kind == "person" and m.start == t_lo and kind == "noun"), None)

@@ -744,8 +744,10 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _KIN_NAME.finditer(sentence):
         _kin_by_first_name(m, mentions, ctx, free, add)
     for m in _PRONOUN.finditer(sentence):
-        earlier = [x.key for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
-        referent = earlier[0] if earlier else ctx.last_subject  # the sentence's subject, else the last one
+        before = [x for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
+        earlier = [x.key for x in before]
+        heads = [x.key for x in before if not re.match(r"(?:'s|’s)\s+[a-z]", sentence[x.end:x.end + 4])] or earlier
+        referent = heads[0] if heads else ctx.last_subject  # the sentence's subject ("Chung's grandfather, X, …": X), else the last one
         subject = _clause_subject(sentence, mentions, m.start())
         if m.group(0) == "him" and referent == subject:
             others = [k for k in earlier if k != subject]
