@@ -1224,3 +1224,12 @@ def test_a_relatives_owner_is_not_the_one_who_met():
         "toured the shipyard, where he was shown around by Ito.", date(2025, 3, 5))
     assert sorted(sorted(m[0]) for m in meetings) == [
         ["Carl Berg", "Taro Ito"], ["Jane Roe", "Ken Ito"], ["Ken Ito", "Tom Poe"]]
+
+
+def test_a_sentence_opened_by_its_subjects_meeting():
+    _, meetings, _ = read(
+        "Acme CEO Ken Ito visited Seoul on Tuesday. After meeting Globex CEO Jane Roe in Tokyo on Monday, where the "
+        "two agreed on a venture, Ito flew to Seoul. \"It went well,\" Initech CEO Carl Berg said after meeting "
+        "Roe on Wednesday.", date(2025, 2, 6))
+    assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
+        (["Carl Berg", "Jane Roe"], "2025-02-05"), (["Jane Roe", "Ken Ito"], "2025-02-03")]

@@ -45,6 +45,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:was|were)\s+(?:spotted|photographed|pictured)\s+(?:together\s+)?with\b"),
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
         ("group", r"(?<!also\s)\battended\s+(?:a|an)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
+        ("verb", r"\b(?:said|says|told\s+reporters|wrote|posted)\s+(?:(?:on\s+\w+|later|shortly|soon|just)\s+)?(?:after|following)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"(?:(?<=,)|(?<=,\")|(?<=,”)|(?<=,’))\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:signed|inked|sign|to\s+sign|will\s+sign)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|contract|memorandum|MOU|pact|accord)\s+with\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-Z]))"),
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
@@ -662,7 +663,38 @@ def meetings_in_sentence(
                     occasion=occasion(sentence[t_lo:t_hi], sentence[t_hi:c_hi]),
                 ))
     drafts += _first_since(sentence, mentions, dates, ctx, drafts, last, subject_of_sentence, paragraph)
+    drafts += _fronted_meeting(sentence, mentions, dates, ctx, drafts, paragraph)
     return drafts
+
+
+_FRONTED_MEETING = re.compile(
+    r"\s*(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?"
+    r"(?:after|before|following|upon)\s+(?:meeting|having\s+met|(?:holding|having)\s+(?:talks|a\s+meeting|lunch|dinner|breakfast)\s+with"
+    r"|sitting\s+down\s+with|talks\s+with|(?:his|her|a)\s+meeting\s+with)\s+(?:with\s+)?"
+    r"(?P<phrase>[^,]{2,160}?)(?:,\s+(?:where|who|when|which)\b[^,]*)*,\s+", re.I)
+"""A sentence opened by a meeting of its subject: "After meeting Son in Tokyo on Monday, Altman flew to Seoul"."""
+
+
+def _fronted_meeting(sentence: str, mentions: list[Mention], dates: list[DateMention], ctx: Context, here: list[Draft],
+                     paragraph: int) -> list[Draft]:
+    m = _FRONTED_MEETING.match(sentence)
+    if m is None:
+        return []
+    lo, hi = m.start("phrase"), m.end("phrase")
+    met = [p for p in _persons(mentions, lo, hi) if not _aside(p, mentions, sentence, lo, hi)]
+    subject = next((x for x in sorted(mentions, key=lambda x: x.start)
+                    if x.kind == "person" and m.end() <= x.start <= m.end() + 60 and "," not in sentence[m.end():x.start]), None)
+    if subject is None or not met or subject.key in met:
+        return []
+    people = _dedupe([subject.key] + met)
+    if any(set(d.participants) == set(people) for d in here):
+        return []
+    own = [d for d in dates if lo <= d.start < hi and not d.anchored]
+    span = own[0].span if own else None
+    places = [x.key for x in mentions if x.kind == "place" and lo <= x.start < hi and is_location(sentence, x, mentions)]
+    status = "planned" if span is not None and span.start > ctx.published else "held"
+    return [Draft(participants=people, span=span, explicit=span is not None, place=PlaceBook(ctx).most_specific(places),
+                  topics=[], status=status, evidence=[sentence], background=False, paragraph=paragraph)]
 
 
 _FIRST_SINCE = re.compile(
