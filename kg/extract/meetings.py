@@ -669,7 +669,7 @@ def meetings_in_sentence(
 
 _FRONTED_MEETING = re.compile(
     r"\s*(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?"
-    r"(?:after|before|following|upon)\s+(?:meeting|having\s+met|(?:holding|having)\s+(?:talks|a\s+meeting|lunch|dinner|breakfast)\s+with"
+    r"(?:after|following|upon)\s+(?:meeting|having\s+met|(?:holding|having)\s+(?:talks|a\s+meeting|lunch|dinner|breakfast)\s+with"
     r"|sitting\s+down\s+with|talks\s+with|(?:his|her|a)\s+meeting\s+with)\s+(?:with\s+)?"
     r"(?P<phrase>[^,]{2,160}?)(?:,\s+(?:where|who|when|which)\b[^,]*)*,\s+", re.I)
 """A sentence opened by a meeting of its subject: "After meeting Son in Tokyo on Monday, Altman flew to Seoul"."""
