@@ -1233,3 +1233,18 @@ def test_a_sentence_opened_by_its_subjects_meeting():
         "Roe on Wednesday.", date(2025, 2, 6))
     assert sorted((sorted(m[0]), m[1]) for m in meetings) == [
         (["Carl Berg", "Jane Roe"], "2025-02-05"), (["Jane Roe", "Ken Ito"], "2025-02-03")]
+
+
+def test_one_verb_with_two_people_each_at_their_own_place_is_two_meetings(reference):
+    facts = extract_article(Article("t", "T", date(2024, 6, 28), "S", "Acme Chairman Ken Ito sat down with Globex CEO "
+                                    "Jane Roe in San Francisco and with Initech CEO Carl Berg in Redmond last week."), reference)
+    name = lambda k: facts.entities[k].name  # noqa: E731
+    assert sorted((sorted(map(name, m.participants)), str(m.span), name(m.place)) for m in facts.meetings) == [
+        (["Carl Berg", "Ken Ito"], "2024-06", "Redmond"), (["Jane Roe", "Ken Ito"], "2024-06", "San Francisco")]
+
+
+def test_a_roundtable_with_named_guests_is_a_meeting():
+    _, meetings, _ = read("Prime Minister Ravi Rao held a roundtable with Acme CEO Jane Roe and Globex CEO Ken Ito in "
+                          "Boston on Sunday. It was the second meeting between Rao and the Acme chief in a year.",
+                          date(2024, 9, 23))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Jane Roe", "Ken Ito"}), "2024-09-22")]

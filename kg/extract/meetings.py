@@ -20,7 +20,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("plural", rf"\b(?:a\s+series\s+of\s+)?meetings{_WHEN}\s+with\b"),
         ("between", r"\b(?:meeting|talks|summit|dinner|luncheon|conversation|encounter)\s+between\b"),
-        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal|one-on-one|tete-a-tete|audience){_WHEN}\s+with\b"),
+        ("verb", rf"\b(?:held|had|holds|has|have|hold|having|will\s+hold|to\s+hold)\s+(?:a\s+|an\s+)?(?!(?:video|phone|virtual|telephone)\b){_T}(?:talks|meeting|dinner|lunch|luncheon|breakfast|summit|conversation|discussions?|consultations|chat|coffee|tea|drinks|meal|one-on-one|tete-a-tete|audience|roundtable|round-table|round\s+table){_WHEN}\s+with\b"),
         ("verb", r"\b(?:was|were)\s+(?:granted|given)\s+an?\s+(?:private\s+|royal\s+)?audience\s+with\b|\b(?:exchanged\s+(?:views|ideas|opinions)|caught\s+up)\s+with\b"),
         ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations|conversation|discussions)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
@@ -591,7 +591,14 @@ def meetings_in_sentence(
             # one meeting per object when each object has its own date; one per date for one group
             obj_starts = sorted(m.start for m in mentions if m.kind == "person" and m.key in objects and t_hi <= m.start < obj_hi)
             interleaved = len(obj_starts) >= 2 and any(obj_starts[0] < d.start < obj_starts[-1] for d in own)
+            by_place = False
             per_object = len(groups) == 1 and len(objects) >= 2 and len(own) >= 2 and kind != "between" and interleaved
+            if len(groups) == 1 and len(objects) >= 2 and kind != "between" and not per_object and len(obj_starts) >= 2:
+                # "sat down with A in San Francisco and with B in Redmond": each with their own place
+                sites = [m for m in mentions if m.kind == "place" and obj_starts[0] < m.start < obj_hi and is_location(sentence, m, mentions)]
+                first = [m.key for m in sites if m.start < obj_starts[-1]]
+                then = [m.key for m in sites if m.start > obj_starts[-1]]
+                per_object = by_place = bool(first and then) and not book.compatible(first[-1], then[-1])
             if per_object:
                 groups = [subjects + [o] for o in objects]
             units: list[tuple[list[str], DateMention | None]] = []
@@ -602,7 +609,7 @@ def meetings_in_sentence(
                     later = [m.start for m in obj_mentions if om and m.start > om.start and m.key != g[-1]]
                     lo = om.end if om else t_hi
                     hi = min(later) if later else c_hi
-                    units.append((g, _span_for(own, lo, hi) or (own[0] if own and not per_object else None)))
+                    units.append((g, _span_for(own, lo, hi) or (own[0] if own and (by_place or not per_object) else None)))
                 elif (len(own) >= 2 and all(d.span.precision == own[0].span.precision for d in own)
                       and re.search(r"\band\b", sentence[own[0].end:own[1].start])
                       and not _ANOTHER_PREDICATE.search(sentence, own[0].end, own[1].start)
