@@ -1248,3 +1248,14 @@ def test_a_roundtable_with_named_guests_is_a_meeting():
                           "Boston on Sunday. It was the second meeting between Rao and the Acme chief in a year.",
                           date(2024, 9, 23))
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Jane Roe", "Ken Ito"}), "2024-09-22")]
+
+
+@pytest.mark.parametrize("listing", [
+    "The visitors were Globex CEO Ken Ito and Initech CEO Carl Berg.",
+    "Among those at the table were Globex CEO Ken Ito and Initech CEO Carl Berg.",
+    "Globex CEO Ken Ito and Initech CEO Carl Berg were among the business leaders at the table.",
+])
+def test_guests_listed_after_a_meeting_with_unnamed_heads_join_it(listing):
+    _, meetings, _ = read("Prime Minister Ravi Rao hosted the heads of global companies for lunch in Boston on Sunday. "
+                          + listing, date(2024, 9, 23))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Ken Ito", "Carl Berg"}), "2024-09-22")]
