@@ -1259,3 +1259,17 @@ def test_guests_listed_after_a_meeting_with_unnamed_heads_join_it(listing):
     _, meetings, _ = read("Prime Minister Ravi Rao hosted the heads of global companies for lunch in Boston on Sunday. "
                           + listing, date(2024, 9, 23))
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Ken Ito", "Carl Berg"}), "2024-09-22")]
+
+
+def test_a_title_case_headline_names_no_one_from_a_first_name():
+    facts, meetings, _ = read("Acme to Move Its Home, Handing Mayor Tom Roe a Win Before Asia Trip\n\n"
+                              "Mayor Tom Roe met Acme CEO Ken Ito on Thursday. He leaves on a trip through Asia on Friday. "
+                              "He will meet Globex CEO Jane Poe in Tokyo on Monday.", date(2017, 11, 3))
+    assert not any("Asia" in e.name for e in facts.entities.values())
+    assert frozenset({"Tom Roe", "Jane Poe"}) in {m[0] for m in meetings}
+
+
+def test_a_day_inside_a_quote_told_is_not_a_meeting_of_its_own():
+    _, meetings, _ = read("President Tom Roe yesterday met Acme CEO Ken Ito at the palace. "
+                          "\"It is an honor to meet you today,\" Ito told Roe.", date(2024, 7, 13))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Tom Roe", "Ken Ito"}), "2024-07-12")]

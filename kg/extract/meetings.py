@@ -631,7 +631,8 @@ def meetings_in_sentence(
                 if (kind == "group" and re.match(r"(?i)(?:discussed|talked|conferred|negotiated|spoke|chatted)", sentence[t_lo:t_hi])
                         and last is not None and set(group) <= set(last.participants) and dm is None):
                     span, explicit, borrowed = last.span, False, True  # "Samsung said Lee and Chinh discussed …": the meeting just told
-                said_then = dm is not None and (dm.start < t_lo or not re.search(r"\bthat\b|,", sentence[t_hi:dm.start]))
+                said_then = dm is not None and not quoted_speech(sentence, dm.start) and (
+                    dm.start < t_lo or not re.search(r"\bthat\b|,", sentence[t_hi:dm.start]))
                 if re.match(r"(?i)told", sentence[t_lo:t_hi]) and last is not None and not said_then:
                     span, explicit, borrowed = last.span, False, True  # "X told Y that …": said at a meeting, most likely the one just told
                 status = "planned" if future and (span is None or span.end >= ctx.published) else "held"

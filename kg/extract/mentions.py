@@ -451,6 +451,10 @@ def _split_titles(titles: str) -> list[str]:
     return [t.strip() for t in re.split(r"\s*(?:,|\band\b|&)\s*", titles) if t.strip()]
 
 
+_HEADLINE = re.compile(r"(?:[\W\d]*(?:[A-Z][\w'’.-]*|a|an|the|of|to|in|on|at|for|and|or|as|by|with|from|vs|amid|over)\b)+[^\w.!?]*")
+"""A title-case headline: a first name followed by a capitalised word there is no sign of a person."""
+
+
 def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     """Every entity mention of a sentence, left to right, registering entities and roles."""
     mentions: list[Mention] = []
@@ -687,9 +691,10 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _SURNAME_FIRST.finditer(sentence):
         if free(m.start(), m.end()) and not any(t in lx.NOT_NAME for t in m.group(0).split()[1:]):
             person_at(m.start(), m.end(), m.group(0))
+    headline = _HEADLINE.fullmatch(sentence) is not None  # "Handing Trump a Win Before Asia Trip": every word capitalised
     for m in _each_start(_GIVEN, sentence):
         first, last = m.group("first"), m.group("last")
-        if (first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end())
+        if (not headline and first not in lx.NOT_NAME and first not in lx.PLACE_STARTS and last not in lx.NOT_NAME and free(m.start(), m.end())
                 and not _placed(sentence, m.start(), m.end()) and not _modifier(sentence, m.start(), m.end())
                 and not _NOUN_MODIFIED.match(sentence, m.end())):
             full = m.group(0)
