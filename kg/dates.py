@@ -36,7 +36,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("nth", r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"),
         ("month", r"\b(?i:in|early|late|mid|since|during|until|by|this|last|next|of|from)[\s-]+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w-])"),
         ("weekday", r"\b(?P<which>last|next|this|on|earlier on|late on)?\s*" + _WEEKDAY + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"),
-        ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
+        ("relative", r"\b(?P<rel>the previous day|the day before|a day later|a day earlier|the day after|two days later|two days earlier|hours later|the following day|the next day|the same day|earlier that day|earlier in the day|later in the day|later that day|that day|yesterday|today|tomorrow|tonight|this week|last week|next week|earlier this week|later this week|this month|last month|next month|earlier this month|later this month|this year|last year|next year|earlier this year|later this year|a week ago|a month ago|a year ago|two years ago|three years ago)\b"),
         ("that_year", r"\b(?:that|the\s+same)\s+year\b"),
         ("elapsed", r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that|ago)\b"),
         ("season_year", r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+" + _YEAR + r"\b"),
@@ -51,7 +51,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 # A bare number before a month (e.g. "2 June") is a day only when plausible.
 _ANCHORED = {"the previous day", "the day before", "the following day", "the next day", "the same day",
              "a day later", "a day earlier", "the day after", "two days later", "two days earlier", "hours later",
-             "earlier that day", "earlier in the day", "later that day", "that day"}
+             "earlier that day", "earlier in the day", "later in the day", "later that day", "that day"}
 
 
 @dataclass(frozen=True, order=True)

@@ -1273,3 +1273,10 @@ def test_a_day_inside_a_quote_told_is_not_a_meeting_of_its_own():
     _, meetings, _ = read("President Tom Roe yesterday met Acme CEO Ken Ito at the palace. "
                           "\"It is an honor to meet you today,\" Ito told Roe.", date(2024, 7, 13))
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Tom Roe", "Ken Ito"}), "2024-07-12")]
+
+
+def test_one_expected_to_join_them_is_at_the_meeting_later_in_the_day():
+    _, meetings, _ = read("Acme CEO Ken Ito is scheduled to meet Globex Chairman Tom Roe and Initech CEO Jane Poe later "
+                          "in the day. Hooli CEO Carl Berg is also expected to join them.", date(2025, 2, 4))
+    assert [(m[0], m[1], m[2]) for m in meetings] == [
+        (frozenset({"Ken Ito", "Tom Roe", "Jane Poe", "Carl Berg"}), "2025-02-04", "planned")]
