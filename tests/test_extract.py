@@ -1280,3 +1280,11 @@ def test_one_expected_to_join_them_is_at_the_meeting_later_in_the_day():
                           "in the day. Hooli CEO Carl Berg is also expected to join them.", date(2025, 2, 4))
     assert [(m[0], m[1], m[2]) for m in meetings] == [
         (frozenset({"Ken Ito", "Tom Roe", "Jane Poe", "Carl Berg"}), "2025-02-04", "planned")]
+
+
+def test_a_son_named_after_a_known_father_is_not_the_father(reference):
+    body = ("President Tom Roe sat down with Crown Prince of Abu Dhabi Sheikh Khaled bin Mohamed bin Zayed Al Nahyan "
+            "on Wednesday.")
+    facts = extract_article(Article("t", "T", date(2025, 11, 21), "S", body), reference)
+    (m,) = facts.meetings
+    assert {facts.entities[p].name for p in m.participants} == {"Tom Roe", "Khaled bin Mohamed bin Zayed Al Nahyan"}

@@ -68,7 +68,7 @@ NAME_TOKEN = (
     rf"(?:[A-Z]{{1,2}}(?=\s[A-Z][a-z])|(?:Mc|Mac|Le|La|De|Di|Du)[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:al|el)-[A-Z][a-z]+|(?:de|di|da|du|le|la|van|von)[A-Z][a-z]+"
     rf"|{CAP_WORD}(?:-[{UP}{LOW}][{LOW}]*|['’][{UP}{LOW}][{LOW}]+)*|(?:[A-Z]\.){{1,3}})"  # "Chan-o-cha", "O'Neil""
 )
-PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|de|der|den|da|di|du|dos|le|la)"
+PARTICLE = r"(?:bin|bint|ibn|[Aa]l|[Ee]l|van|von|de|der|den|da|di|du|dos|le|la)"
 HONORIFIC = r"(?:(?:Datuk|Dato'?|Datin|Seri|Sri|Utama|Tan Sri|Tun|Tengku|Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.E\.)\s+)*"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,3}}(?:\s+(?:{PARTICLE}\s+){{1,2}}[a-z]{{3,}}\b)?(?:\s+(?:[IVX]{{1,4}}|Jr\.|Sr\.)(?![\w]))?"
 # Words that make a capitalised run a place or an organisation, never a person.

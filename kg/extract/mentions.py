@@ -474,6 +474,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     # 1. names the reference data knows, longest first
     for kind in ("person", "org", "place", "technology"):
         for s, e, known in gaz.find(kind, sentence):
+            if kind == "person" and re.search(r"\b(?:bin|bint|ibn)\s+$", sentence[max(0, s - 6):s]):
+                continue  # "Khaled bin Mohamed bin Zayed": the son, named after the known father
             if kind == "person" and (tail := _FAMILY_TAIL.match(sentence, e)):
                 e = tail.end()  # "Mohamed bin Zayed Al Nahyan": the known name written in full
             if free(s, e):
