@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from kg.dates import DateMention, DateSpan
 from kg.extract import lexicon as lx
 from kg.articles import slugify
-from kg.extract.mentions import Context, Mention, resolve_role_reference
+from kg.extract.mentions import Context, Mention, owner_only, resolve_role_reference
 from kg.facts import Entity
 
 _T = r"(?:[\w-]+\s+){0,3}?"
@@ -474,10 +474,10 @@ def meetings_in_sentence(
             fronted = FRONTED.match(sentence, prev_end, t_lo)
             if fronted and _persons(mentions, fronted.end(), t_lo):
                 subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"
-            owners = {m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4])}
+            owners = {m.key for m in mentions if m.kind == "person" and prev_end <= m.start < t_lo and owner_only(sentence, m)}
             if set(subjects) - owners:
                 subjects = [p for p in subjects if p not in owners or any(  # (a pronoun before the owner is no sign: "as he sought …, Chung's grandfather, X")
-                    m.key == p and m.via != "pronoun" and not re.match(r"(?:'s|’s)\s+[a-z]", sentence[m.end:m.end + 4]) for m in mentions if prev_end <= m.start < t_lo)]
+                    m.key == p and m.via != "pronoun" and not owner_only(sentence, m) for m in mentions if prev_end <= m.start < t_lo)]
             if i > 0 and subject_of_sentence and set(subjects) <= set(last_objects):
                 subjects = [subject_of_sentence]  # "A met B on Thursday after a dinner with C": A dined with C
             owner = next((m.key for m in mentions if m.kind == "person" and m.start == t_lo and kind == "noun"), None)
@@ -699,9 +699,8 @@ def _fronted_meeting(sentence: str, mentions: list[Mention], dates: list[DateMen
         return []
     own = [d for d in dates if lo <= d.start < hi and not d.anchored]
     span = own[0].span if own else None
-    places = [x.key for x in mentions if x.kind == "place" and lo <= x.start < hi and is_location(sentence, x, mentions)]
     status = "planned" if span is not None and span.start > ctx.published else "held"
-    return [Draft(participants=people, span=span, explicit=span is not None, place=PlaceBook(ctx).most_specific(places),
+    return [Draft(participants=people, span=span, explicit=span is not None, place=_place_within(sentence, mentions, lo, hi, ctx),
                   topics=[], status=status, evidence=[sentence], background=False, paragraph=paragraph)]
 
 
@@ -769,9 +768,14 @@ def _event_draft(group: list[str], sentence: str, mentions: list[Mention], dates
     """A meeting told by a participle phrase: the clause's date and place are its own."""
     own = [d for d in dates if c_lo <= d.start < c_hi]
     span, explicit = (own[0].span, True) if own else (narrative, False)
-    places = [m.key for m in mentions if m.kind == "place" and c_lo <= m.start < c_hi and is_location(sentence, m, mentions)]
-    return Draft(participants=group, span=span, explicit=explicit, place=PlaceBook(ctx).most_specific(places), topics=[],
+    return Draft(participants=group, span=span, explicit=explicit, place=_place_within(sentence, mentions, c_lo, c_hi, ctx), topics=[],
                  status="held", evidence=[sentence], background=False, host=group[0], paragraph=paragraph)
+
+
+def _place_within(sentence: str, mentions: list[Mention], lo: int, hi: int, ctx: Context) -> str | None:
+    """The most specific place a phrase names as where it happened."""
+    places = [m.key for m in mentions if m.kind == "place" and lo <= m.start < hi and is_location(sentence, m, mentions)]
+    return PlaceBook(ctx).most_specific(places)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s+and|,|\s+and)\s+(?:[\w&.'’-]+\s+){0,5}?")

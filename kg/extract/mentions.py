@@ -451,6 +451,11 @@ def _split_titles(titles: str) -> list[str]:
     return [t.strip() for t in re.split(r"\s*(?:,|\band\b|&)\s*", titles) if t.strip()]
 
 
+def owner_only(sentence: str, mention: Mention) -> bool:
+    """The mention is a possessive owner ("Chung's grandfather", "Poe's election"), not the one acting."""
+    return re.match(r"(?:'s|’s)\s+[a-z]", sentence[mention.end:mention.end + 4]) is not None
+
+
 _HEADLINE = re.compile(r"(?:[\W\d]*(?:[A-Z][\w'’.-]*|a|an|the|of|to|in|on|at|for|and|or|as|by|with|from|vs|amid|over)\b)+[^\w.!?]*")
 """A title-case headline: a first name followed by a capitalised word there is no sign of a person."""
 
@@ -753,7 +758,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
     for m in _PRONOUN.finditer(sentence):
         before = [x for x in sorted(mentions, key=lambda x: x.start) if x.kind == "person" and x.end <= m.start()]
         earlier = [x.key for x in before]
-        heads = [x.key for x in before if not re.match(r"(?:'s|’s)\s+[a-z]", sentence[x.end:x.end + 4])] or earlier
+        heads = [x.key for x in before if not owner_only(sentence, x)] or earlier
         referent = heads[0] if heads else ctx.last_subject  # the sentence's subject ("Chung's grandfather, X, …": X), else the last one
         subject = _clause_subject(sentence, mentions, m.start())
         if m.group(0) == "him" and referent == subject:
