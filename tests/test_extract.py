@@ -1288,3 +1288,36 @@ def test_a_son_named_after_a_known_father_is_not_the_father(reference):
     facts = extract_article(Article("t", "T", date(2025, 11, 21), "S", body), reference)
     (m,) = facts.meetings
     assert {facts.entities[p].name for p in m.participants} == {"Tom Roe", "Khaled bin Mohamed bin Zayed Al Nahyan"}
+
+
+def test_a_namesake_with_a_generation_suffix_is_not_the_known_father(reference):
+    body = ("Donald Trump Jr., the eldest son of President Donald Trump, met Acme Chairman Ken Ito in Seoul on Wednesday. "
+            "Globex CEO Tom Roe sat down with Trump Jr. later in the morning.")
+    facts = extract_article(Article("t", "T", date(2025, 4, 30), "S", body), reference)
+    people = [{facts.entities[p].name for p in m.participants} for m in facts.meetings]
+    assert people == [{"Donald Trump Jr.", "Ken Ito"}, {"Donald Trump Jr.", "Tom Roe"}]
+    assert not any("Marcos" in e.name for e in facts.entities.values())  # "Jr." is nobody's surname
+
+
+def test_also_met_him_means_the_one_the_last_guest_met():
+    _, meetings, _ = read("Acme Chairman Ken Ito sat down with Globex CEO Tom Roe on Wednesday morning. "
+                          "Initech Chairman Carl Berg also met him in the afternoon.", date(2025, 4, 30))
+    assert {m[0] for m in meetings} == {frozenset({"Ken Ito", "Tom Roe"}), frozenset({"Carl Berg", "Tom Roe"})}
+
+
+def test_a_reference_to_one_countrys_president_is_not_anothers(reference):
+    body = ("United Arab Emirates President Sheikh Mohamed bin Zayed Al Nahyan had tea with Acme Chairman Ken Ito in Seoul "
+            "on Tuesday. Later in the day, President Yoon Suk Yeol will welcome the UAE president at a palace.")
+    facts = extract_article(Article("t", "T", date(2024, 5, 28), "S", body), reference)
+    roles = {(facts.entities[r.person].name, facts.entities[r.org].name) for r in facts.roles if r.prop == "presidentOf"}
+    assert roles == {("Mohamed bin Zayed", "Government of United Arab Emirates"), ("Yoon Suk Yeol", "Government of South Korea")}
+
+
+def test_an_untold_president_hosting_at_a_seat_of_government_leads_its_country(reference):
+    body = ("ABU DHABI -- The UAE's national security adviser met Acme CEO Ken Ito in Abu Dhabi on Monday. "
+            "President Donald Trump hosted Ito for dinner at the White House on March 18.")
+    facts = extract_article(Article("t", "T", date(2025, 5, 20), "S", body), reference)
+    roles = {(facts.entities[r.person].name, facts.entities[r.org].name) for r in facts.roles if r.prop == "presidentOf"}
+    assert roles == {("Donald Trump", "Government of the United States")}
+    (dinner,) = [m for m in facts.meetings if str(m.span) == "2025-03-18"]
+    assert facts.entities[dinner.place].name == "White House"

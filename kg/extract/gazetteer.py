@@ -31,6 +31,7 @@ class Known:
     parents: list[str] = field(default_factory=list)  # locatedIn / partOf / broader IRIs
     hq: str | None = None
     jurisdiction: str | None = None
+    seat: bool = False  # a seat of government: its country's head of state receives there
 
 
 class Gazetteer:
@@ -65,6 +66,7 @@ class Gazetteer:
                 known.parents += sorted(str(o) for o in graph.objects(s, prop))
             hq = graph.value(s, MG.headquarteredIn)
             known.hq = str(hq) if hq is not None else None
+            known.seat = (s, RDF.type, MG.SeatOfGovernment) in graph
             jur = graph.value(s, MG.jurisdiction)
             known.jurisdiction = str(jur) if jur is not None else None
             if known.kind == "org" and known.org_type is None:

@@ -206,8 +206,12 @@ def given_names() -> frozenset[str]:
     return names
 
 
+GENERATION = {"Jr", "Sr", "II", "III", "IV"}
+GENERATION_SUFFIX = r"(?:\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))"  # "Donald Trump Jr.", "Trump Jr."
+
+
 def surname_keys(surname: str) -> set[str]:
-    s = surname.lower()
+    s = re.sub(r"\.$", "", surname.lower())
     for group in SURNAME_VARIANTS:
         if s in group:
             return set(group)
@@ -222,6 +226,8 @@ def korean_first(tokens: list[str]) -> bool:
 def name_key(name: str) -> tuple[str, str]:
     """(surname, given names) in lower case, whichever order the name is written in."""
     tokens = [t.strip(".") for t in name.replace("’", "'").split() if t.strip(".")]
+    if len(tokens) >= 2 and tokens[-1] in GENERATION:
+        tokens[-2:] = [f"{tokens[-2]} {tokens[-1]}"]  # "Trump Jr." is a surname of its own
     if not tokens:
         return "", ""
     korean_order = korean_first(tokens) or (len(tokens) == 3 and tokens[0] in VIETNAMESE_SURNAMES)

@@ -471,6 +471,8 @@ def meetings_in_sentence(
             aside_only = {p for p in subjects if all(any(s <= m.start < e for s, e in asides)
                                                      for m in mentions if m.key == p and prev_end <= m.start < t_lo)}
             subjects = [p for p in subjects if p not in aside_only] or subjects  # "X, who is travelling with Cook, met …"
+            subjects = [p for p in subjects if not all(KIN_OF.search(sentence, max(0, m.start - 60), m.start) for m in mentions
+                                                       if m.key == p and prev_end <= m.start < t_lo)] or subjects  # "X, the son of Y, met …"
             fronted = FRONTED.match(sentence, prev_end, t_lo)
             if fronted and _persons(mentions, fronted.end(), t_lo):
                 subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"

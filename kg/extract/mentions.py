@@ -32,8 +32,8 @@ def _called(form: str, keys: set[str]) -> bool:
     if len(form.split()) >= 3 and initials in keys:
         return True  # MBS
     surname, given = name_key(form)
-    if surname in keys and given:
-        return True
+    if (surname in keys or surname.split()[0] in keys) and given:
+        return True  # "Marcos" for Ferdinand Marcos Jr. too
     tokens = form.split()
     if len(tokens) == 3 and tokens[0] in lx.VIETNAMESE_SURNAMES and tokens[-1].lower() in keys:
         return True  # Pham Minh Chinh → Chinh
@@ -52,6 +52,8 @@ class Context:
     recent_people: list[str] = field(default_factory=list)
     recent_orgs: list[str] = field(default_factory=list)
     last_subject: str | None = None
+    last_met: list[str] = field(default_factory=list)
+    """The participants of the last meeting told: "X also met him" means the one they met."""
     guessed: set[tuple[str, str]] = field(default_factory=set)
     """(person, organisation) ties guessed from context ("President X" in an article about Korea)."""
     venues: set[str] = field(default_factory=set)
@@ -295,7 +297,7 @@ _SURNAME_FIRST = re.compile(
     rf"\b(?:{'|'.join(sorted(lx.VIETNAMESE_SURNAMES | lx.CHINESE_SURNAMES))})(?:\s+[A-Z][a-z]+){{1,2}}\b"
 )
 _KOREAN = re.compile(rf"\b(?:{'|'.join(sorted(lx.KOREAN_SURNAMES))})\s+[A-Z][a-z]+-[a-z]+\b")
-_GIVEN = re.compile(rf"(?<![\w-])(?P<first>{lx.CAP_WORD})\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}})")
+_GIVEN = re.compile(rf"(?<![\w-])(?P<first>{lx.CAP_WORD})\s+(?:[A-Z]\.\s+)?(?P<last>(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}(?:\s+(?!(?:Jr|Sr)\.)(?:{lx.PARTICLE}\s+)?{lx.NAME_TOKEN}){{0,2}}{lx.GENERATION_SUFFIX}?)")
 _ROLE_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+)?(?:(?i:tech|company)\s+)?"
     r"(?:(?!(?:prime|vice|deputy|chief|first)\b)(?P<dept>[a-z]+)\s+(?=(?:minister|secretary)\b))?"
@@ -481,6 +483,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         for s, e, known in gaz.find(kind, sentence):
             if kind == "person" and re.search(r"\b(?:bin|bint|ibn)\s+$", sentence[max(0, s - 6):s]):
                 continue  # "Khaled bin Mohamed bin Zayed": the son, named after the known father
+            if kind == "person" and re.match(lx.GENERATION_SUFFIX, sentence[e:]):
+                continue  # "Donald Trump Jr.": the known father's namesake
             if kind == "person" and (tail := _FAMILY_TAIL.match(sentence, e)):
                 e = tail.end()  # "Mohamed bin Zayed Al Nahyan": the known name written in full
             if free(s, e):
@@ -725,7 +729,7 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
                 ctx.owned[m.key] = org
 
     # 4. references to people already met: surnames, roles, pronouns
-    for m in re.finditer(rf"\b(?:{lx.CAP_WORD}(?:-[A-Za-z][a-z]+)?|[A-Z]{{3,4}})\b", sentence):
+    for m in re.finditer(rf"\b(?:{lx.CAP_WORD}(?:-[A-Za-z][a-z]+)?|[A-Z]{{3,4}})\b{lx.GENERATION_SUFFIX}?", sentence):
         if ATTRIBUTIVE.match(sentence, m.end()):
             continue  # "the Biden administration": a name used as an adjective
         if free(m.start(), m.end()) and m.group(0) not in lx.NOT_NAME:
@@ -763,6 +767,9 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         subject = _clause_subject(sentence, mentions, m.start())
         if m.group(0) == "him" and referent == subject:
             others = [k for k in earlier if k != subject]
+            met = [k for k in ctx.last_met if k not in (subject, ctx.last_subject)]
+            if not others and len(met) == 1 and re.search(r"\balso\b", sentence[:m.start()]):
+                others = met  # "Cho also met him": the one the last guest met
             referent = others[-1] if others else _other_referent(ctx, {subject})
         if free(m.start(), m.end()) and referent:
             mentions.append(Mention(m.start(), m.end(), "person", referent, m.group(0), "pronoun"))
@@ -835,6 +842,14 @@ def _government(ctx: Context, country_name: str) -> str:
     return ent.key
 
 
+def _governs(org_key: str, country_word: str, ctx: Context) -> bool:
+    """Whether the organisation is the government of the country a word names ("UAE", "Korean")."""
+    country = ctx.gazetteer.lookup("place", _country_named(country_word, ctx) or "")
+    known = ctx.gazetteer.government_of(country.iri) if country else None
+    ent = ctx.facts.entities[org_key]
+    return ent.iri == known.iri if known else ent.name == f"Government of {_country_named(country_word, ctx)}"
+
+
 def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str,
                          resolved: str | None = None) -> None:
     """"the Meta founder" states a role: the person it names founded Meta."""
@@ -892,12 +907,18 @@ def _main_government(ctx: Context) -> str | None:
     return _government(ctx, label)
 
 
-def _home_government(ctx: Context, person: str | None) -> str | None:
+def _home_government(ctx: Context, person: str | None, mentions: list[Mention] = ()) -> str | None:
     """The government an untold official serves: Korea's for a Korean name in an article that
-    places anything in Korea, else that of the article's main country."""
+    places anything in Korea, else that of a seat of government the sentence names ("President
+    Donald Trump hosted him at the White House" in a story about the UAE), else that of the
+    article's main country."""
     korea = ctx.gazetteer.lookup("place", "South Korea")
     if person and korea and korea.iri in ctx.country_votes and lx.korean_first(ctx.facts.entities[person].name.split()):
         return _government(ctx, korea.label)
+    seats = {ctx.gazetteer.country_of(ent.iri) for m in mentions if m.kind == "place"
+             and (ent := ctx.facts.entities[m.key]).iri in ctx.gazetteer.by_iri and ctx.gazetteer.by_iri[ent.iri].seat}
+    if len(seats) == 1 and None not in seats:
+        return _government(ctx, ctx.gazetteer.by_iri[seats.pop()].label)
     return _main_government(ctx)
 
 
@@ -907,7 +928,7 @@ def _org_by_context(titles: list[str], mentions: list[Mention], pos: int, ctx: C
     datelined Washington); a corporate title belongs to the organisation named just before."""
     props = {lx.TITLES.get(t.lower().strip(), "") for t in titles}
     if props & {"presidentOf", "leads"} and not props & {"ceoOf", "chairOf", "founderOf"}:
-        return _home_government(ctx, person)
+        return _home_government(ctx, person, mentions)
     if props & {"ceoOf", "chairOf", "founderOf"}:
         before = [m for m in mentions if m.kind == "org" and m.end <= pos]
         return before[-1].key if before else None
@@ -932,12 +953,15 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
     wanted = _TITLE_CLASS.get(title, {lx.TITLES.get(title, "")}) - {"affiliatedWith"}  # "the vice president" is no minister
     org_word = (org_word or "").strip()
     national = bool(org_word) and bool(_country_named(org_word, ctx))
+    country_word = org_word
     if org_word and (org_word.split()[0] in lx.NOT_NAME - {"AI"} or national):
-        org_word = ""  # "the Argentine president": a president of a government (guesses may name the wrong one)
+        org_word = ""  # "the Argentine president": a president of a government
+
+    strict = [national]  # "the UAE president": the UAE's first, any government's after (guesses may name the wrong one)
 
     def org_matches(org_key: str) -> bool:
         if national:
-            return ctx.facts.entities[org_key].org_type == "GovernmentBody"
+            return ctx.facts.entities[org_key].org_type == "GovernmentBody" and (not strict[0] or _governs(org_key, country_word, ctx))
         if not org_word:
             return True
         ent = ctx.facts.entities[org_key]
@@ -966,6 +990,10 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
 
     *exact, anyone = tests
     for test in exact:
+        if found := holder(test):
+            return found
+    strict[0] = False
+    for test in exact if national else ():
         if found := holder(test):
             return found
     if org_word:  # "Apple's Tim Cook" … "the Apple chief executive": before anyone else at Apple

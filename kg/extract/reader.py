@@ -87,6 +87,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             persons = [m.key for m in mentions if m.kind == "person" and m.via != "pronoun"]  # "him" names no new subject
             if new:
                 ctx.last_subject = new[0].participants[0]
+                ctx.last_met = list(dict.fromkeys(new[-1].participants))
             elif persons and not _PRONOUN_FIRST.match(sentence[:min(m.start for m in mentions if m.kind == "person" and m.via != "pronoun")]):
                 ctx.last_subject = _subject(sentence, [m for m in mentions if m.via != "pronoun"]) or persons[0]  # "It would be his first … with Xi": still his
     facts.meetings = [_finish(d, article.date) for d in _merge(drafts, book) if len(set(d.participants)) >= 2]
