@@ -1321,3 +1321,13 @@ def test_an_untold_president_hosting_at_a_seat_of_government_leads_its_country(r
     assert roles == {("Donald Trump", "Government of the United States")}
     (dinner,) = [m for m in facts.meetings if str(m.span) == "2025-03-18"]
     assert facts.entities[dinner.place].name == "White House"
+
+
+def test_guests_seen_arriving_for_a_tea_with_unnamed_heads_join_it_unless_in_doubt():
+    _, meetings, _ = read(
+        "Prime Minister Ravi Rao sat down for tea with the heads of global companies in Boston on Sunday. "
+        "He is accompanied by his deputy, Sam Cole.\n\n"
+        "Globex CEO Ken Ito and Initech CEO Carl Berg were seen entering the Harbor Hotel in central Boston for the meeting. "
+        "Hooli CEO Jane Roe also took part, according to industry sources. "
+        "It was not clear whether Cole attended the tea.", date(2024, 9, 23))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Ken Ito", "Carl Berg", "Jane Roe"}), "2024-09-22")]

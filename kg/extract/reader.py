@@ -128,7 +128,7 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 MEETING_WORD = re.compile(r"\s*(?:in\s+)?(?:the|that|their)?\s*\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering|table)\b", re.I)
 OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|event|celebrations?|conference|forum|summit|festival|concert|launch|opening|speech|parade|rally)\b", re.I)
-JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees|visitors)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|visitors|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|table|roundtable)))\b|\b(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:leaders|executives|chiefs|ceos|heads|bosses)\s+(?:at\s+the\s+(?:table|meeting|lunch|luncheon|dinner|talks|roundtable)|present|in\s+attendance)\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:also\s+)?join\s+(?:them|him|her)\b|\bwill\s+also\s+join\s+(?:them|him|her)\b|\battended\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|dinner|lunch|luncheon|breakfast|talks|session|roundtable|gathering)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees|visitors)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|visitors|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|table|roundtable)))\b|\b(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:leaders|executives|chiefs|ceos|heads|bosses)\s+(?:at\s+the\s+(?:table|meeting|lunch|luncheon|dinner|talks|roundtable)|present|in\s+attendance)\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:was|were)\s+seen\s+(?:entering|arriving\s+at|going\s+into)\s+[^.;]{0,80}?\bfor(?=\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|session|gathering)\b)|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:also\s+)?join\s+(?:them|him|her)\b|\bwill\s+also\s+join\s+(?:them|him|her)\b|\battended\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|dinner|lunch|luncheon|breakfast|talks|session|roundtable|gathering)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 _PRONOUN_FIRST = re.compile(r".*\b(?:he|she|his|her)\b", re.I | re.S)
@@ -137,12 +137,22 @@ _SOURCE = re.compile(r",?\s+(?:according\s+to|(?:he|she|they|it)\s+said|said|say
 _EVENT_BEFORE = re.compile(r"\b(?:ceremony|event|launch|inauguration|groundbreaking|opening|celebrations?|conference|forum|concert|festival|speech|rally|parade|unveiling)\s*,?\s*(?:(?:was|were)\s+)?$", re.I)
 
 
+_DOUBT = re.compile(r"\b(?:(?:was|is)\s+not\s+(?:clear|known|confirmed)|(?:was|is|remained|remains)\s+unclear)\s+(?:whether|if)\b", re.I)
+
+
 def _more_people(sentence: str, mentions, last: Draft, on_meeting: bool) -> bool:
     """"The meeting was also attended by X", "Also present was X" right after a meeting is told:
     X took part in it. Not a crowd ("attended by 500 guests") nor another event ("also attended the
     ceremony")."""
+    doubt = _DOUBT.search(sentence)
+    if doubt:  # "It was not clear whether X attended the meeting": X, told before to be with them, is not counted
+        doubted = {m.key for m in mentions if m.kind == "person" and m.start >= doubt.end()}
+        kept = [p for p in last.participants if p not in doubted]
+        if len(set(kept)) >= 2:
+            last.participants[:] = kept
+        return False
     match = JOINED_BY.search(sentence)
-    if not match or re.search(r"\b(?:not|never)\b|n't\b", sentence[:match.end()], re.I) or quoted_speech(sentence, match.start()):
+    if not match or re.search(r"\b(?:not|never|whether|unclear)\b|n't\b", sentence[:match.end()], re.I) or quoted_speech(sentence, match.start()):
         return False  # "was not among the guests"; "'X came with a message,' said Y'
     crowd = CROWD.search(sentence)
     named = _INCLUDING.search(sentence, match.end())  # "attended by about 40 people, including A, B and C"
