@@ -1331,3 +1331,36 @@ def test_guests_seen_arriving_for_a_tea_with_unnamed_heads_join_it_unless_in_dou
         "Hooli CEO Jane Roe also took part, according to industry sources. "
         "It was not clear whether Cole attended the tea.", date(2024, 9, 23))
     assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ravi Rao", "Ken Ito", "Carl Berg", "Jane Roe"}), "2024-09-22")]
+
+
+@pytest.mark.parametrize("body, people, when", [
+    ("President Tom Roe announced the agreement on Wednesday after meeting Acme CEO Ken Ito at his office.",
+     {"Tom Roe", "Ken Ito"}, "2025-07-30"),
+    ("On Monday, Acme CEO Ken Ito announced the plan in Boston, standing alongside Governor Tom Roe.",
+     {"Ken Ito", "Tom Roe"}, "2025-07-28"),
+    ("Acme CEO Ken Ito shared fried chicken and beer with Globex CEO Tom Roe at a restaurant on Tuesday.",
+     {"Ken Ito", "Tom Roe"}, "2025-07-29"),
+    # "plans to" before a name is no plan to do something
+    ("Acme CEO Ken Ito laid out the group's plans to Trade Representative Tom Roe in a one-on-one meeting in May.",
+     {"Ken Ito", "Tom Roe"}, "2025-05"),
+])
+def test_more_ways_to_tell_a_meeting(body, people, when):
+    _, meetings, _ = read(body, date(2025, 7, 31))
+    assert [(set(m[0]), m[1], m[2]) for m in meetings] == [(people, when, "held")]
+
+
+def test_also_met_him_after_a_relative_clause_keeps_the_storys_day():
+    _, meetings, _ = read("Acme Chairman Ken Ito sat down with Globex CEO Tom Roe on Wednesday. Initech founder Carl Berg, "
+                          "who returned as chairman last month, also met Roe. Hooli Chairman Ann Lee and Umbrella Chairman "
+                          "Sam Cole also met him in the afternoon.", date(2025, 4, 30))
+    assert [(m[0], m[1]) for m in meetings] == [
+        (frozenset({"Ken Ito", "Tom Roe"}), "2025-04-30"), (frozenset({"Carl Berg", "Tom Roe"}), "2025-04-30"),
+        (frozenset({"Ann Lee", "Sam Cole", "Tom Roe"}), "2025-04-30")]
+
+
+def test_delegates_who_accompanied_or_joined_on_a_side_are_at_the_meeting():
+    _, meetings, _ = read("Acme Chairman Ken Ito held talks with Globex CEO Tom Roe in Incheon on Saturday. Acme SDI CEO "
+                          "Sam Cole accompanied Ito, while Carl Berg, Globex's senior vice president, and Ann Lee, "
+                          "president of Globex Korea, joined on the German side.", date(2022, 12, 18))
+    assert [(m[0], m[1]) for m in meetings] == [
+        (frozenset({"Ken Ito", "Tom Roe", "Sam Cole", "Carl Berg", "Ann Lee"}), "2022-12-17")]

@@ -154,7 +154,7 @@ NONPROFIT_WORDS = re.compile(r"\b(University|Institute|College|School|Foundation
 
 # Verbs whose date is when something was said or posted, not when the meeting was.
 REPORTING = re.compile(r"\b(said|says|posted|uploaded|announced|reported|confirmed|told|shared|disclosed|revealed|wrote)\b", re.I)
-FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to|(?:is|are)\s+due)\b", re.I)
+FUTURE = re.compile(r"\b(will|would|shall|set to|poised to|plans? to(?=\s+(?-i:[a-z]))|planning to|expected to|scheduled to|slated to|is to|are to|requested a meeting|upcoming|could|(?-i:may)|might|to meet|expect\s+(?-i:[A-Z])[\w-]+\s+to|(?:is|are)\s+due)\b", re.I)
 """Words of a plan. "May" is a month, not the modal; "sources expect Lee to", not "he expects Samsung to"."""
 _PAST_PURPOSE = re.compile(r"\b(?:was|were|went|came|flew|travell?ed|drove|driven|arrived|headed|returned|stopped|moved|crossed|visited|dropped\s+by)\b[^.;]{0,60}$", re.I)
 

@@ -25,6 +25,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:engaged\s+in|held|had|hold|holding)\s+(?:a\s+|an\s+|their\s+)?(?!(?:video|phone|virtual|telephone)\b)(?:[\w-]+\s+){0,4}?(?:meeting|talks|dinner|summit|consultations|conversation|discussions)\b(?!\s+(?:with|between))"),
         ("verb", r"\b(?:met|meets|meet)\s+(?:separately\s+|privately\s+|again\s+|briefly\s+)?(?:with\b)?|\bmeeting\s+with\b"),
         ("verb", r"\bspen[dt]\s+(?:(?:the|an?|about|some|nearly|almost|around|over|more\s+than|two|three|four|five|several|\d+)\s+){0,3}(?:afternoon|morning|evening|day|hours?|minutes|time)\b(?:[^,.;]{0,60}?)\bwith\b"),
+        ("verb", r"\bshared\s+(?:[\w-]+\s+){0,3}?(?:chicken|beer|beers|wine|soju|makgeolli|drinks|coffee|tea|noodles|barbecue|burgers|pizza|sushi)\s+(?:and\s+(?:[\w-]+\s+){0,2})?with\b(?=\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z]))"),
         ("verb", r"\bshared\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:plate|meal|table|bottle|pot|platter|dinner|lunch|breakfast|drink)\b(?:[^,.;]{0,50}?)\bwith\b"),
         ("verb", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)(?:\s+and\s+[a-z]+ing)?\s+with\b"),
         ("group", r"\b(?:was|were)\s+seen\s+(?:chatting|talking|speaking|conversing|laughing|dining)\b(?!\s+(?:and\s+[a-z]+ing\s+)?with)"),
@@ -42,11 +43,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:treated|took)\b(?=[^.;]{0,60}?\bto\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?-i:home|residence|dinner|lunch|luncheon|breakfast|banquet)\b)"),
         ("verb", r"\b(?:visit|visits|visited|visiting)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}(?:chairman|chairwoman|chair|ceo|chief\s+executive|president|prime\s+minister|founder|minister|governor|crown\s+prince)\s+(?-i:[A-Z]))"),
         ("verb", r"\bfor\s+(?:[\w-]+\s+){0,2}(?:talks|a\s+meeting|meetings|discussions|dinner|lunch|a\s+dinner|a\s+lunch)\s+with\b"),
-        ("verb", r"\bsat\s+(?:next\s+to|beside|alongside)\b|\breunited\s+with\b|\bstood\s+(?:with|alongside|beside|next\s+to)\b(?=\s+(?-i:[A-Z]))"),
+        ("verb", r"\bsat\s+(?:next\s+to|beside|alongside)\b|\breunited\s+with\b|\b(?:stood|standing|stands)\s+(?:with|alongside|beside|next\s+to)\b(?=\s+(?-i:[A-Z]))"),
         ("verb", r"\b(?:was|were)\s+(?:spotted|photographed|pictured)\s+(?:together\s+)?with\b"),
         ("group", r"\b(?:toured|visited|inspected)\b(?=[^.;,]{0,60}\btogether\b)|\breunited\b(?!\s+with)"),
         ("group", r"(?<!also\s)\battended\s+(?:a|an)\s+(?!state\b|gala\b|official\b)(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|breakfast|meeting)\b(?!\s+(?:with|of|for|hosted|given|held))"),
         ("verb", r"\b(?:said|says|told\s+reporters|wrote|posted)\s+(?:(?:on\s+\w+|later|shortly|soon|just)\s+)?(?:after|following)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
+        ("verb", r"\b(?:announced|unveiled|declared)\s+[^.;]{0,60}?\s(?:after|following)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"(?:(?<=,)|(?<=,\")|(?<=,”)|(?<=,’))\s+(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|the\s+day|(?:one|two|three|four|five)\s+days)\s+)?(?:after|before)\s+(?:meeting|visiting)\b(?=\s+(?:with\s+)?(?-i:[A-Z]))"),
         ("verb", r"\b(?:signed|inked|sign|to\s+sign|will\s+sign)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|contract|memorandum|MOU|pact|accord)\s+with\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-Z]))"),
         ("signed", r"\b(?:signed|inked)\b(?!\s+(?:with|by|off|up)\b)(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letters?|statements?|petitions?|pledges?|declarations?)\b)"),
@@ -62,7 +64,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb", r"\b(?:called\s+on|calls\s+on|to\s+call\s+on|was\s+invited\s+to|were\s+invited\s+to|visited\s+with)\b"),
         ("verb", r"\b(?:greeted|greets|greeting|hugged|hugs|embraced)\b"),
         ("verb", r"\b(?:toured|visited|will\s+visit|to\s+visit)\b(?:[^,.;]{0,60}?|[^.;]{0,110}?,\s+)\bwith\b(?=\s+(?:(?-i:[A-Z])|the\s+[a-z]+\s+(?-i:[A-Z])|(?:Vice\s+)?President\s)|\s+(?:[\w-]+\s+){1,3}(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"),
-        ("during", r"\b(?:during|at)\s+(?:a|an)\s+(?!(?:video|phone|virtual|telephone|online|board|shareholders['’]?|annual|general|cabinet|party|company|staff|town-hall)\b)(?:[\w-]+\s+){0,2}?(?:meeting|dinner|lunch|luncheon|breakfast)\b(?!\s+(?:with|of|between|for|hosted|attended|in\s+which))"),
+        ("during", r"\b(?:during|at|in)\s+(?:a|an)\s+(?!(?:video|phone|virtual|telephone|online|board|shareholders['’]?|annual|general|cabinet|party|company|staff|town-hall)\b)(?:[\w-]+\s+){0,2}?(?:meeting|dinner|lunch|luncheon|breakfast)\b(?!\s+(?:with|of|between|for|hosted|attended|in\s+which))"),
         ("office", r"\b(?:visited|visiting|visits|walked\s+into|went\s+to|came\s+to|arrived\s+at)\s+the\s+Oval\s+Office\b"),
         ("group", r"\b(?:had|shared|enjoyed|over)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:dinner|lunch|luncheon|breakfast|meal|drinks|beers?|coffee|chimaek|banquet)\b(?!\s+with)"),
         ("noun", r"\b(?:a|an|the|his|her|their|(?-i:[A-Z])[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|dinner|luncheon|lunch|summit|tete-a-tete|breakfast)\s+with\b"),
@@ -518,7 +520,9 @@ def meetings_in_sentence(
             if re.match(r"(?i)joined|sat\s+(?:next|beside|alongside)", sentence[t_lo:t_hi]) and CEREMONY.search(sentence, t_hi, c_hi):
                 prev_end = t_hi
                 continue  # "joined them on stage for the ceremony"
-            if last is not None and subjects and re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:]):
+            if last is not None and subjects and (
+                    re.match(r"(?i)joined\s+(?:the|a|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session)", sentence[t_lo:])
+                    or (re.match(r"(?i)joined\s+(?:on|from|for)\s+(?:the|their|his|her)\b", sentence[t_lo:]) and not objects)):  # "… joined on the German side"
                 last.participants += [p for p in subjects if p not in last.participants]
                 last.evidence += [sentence] if sentence not in last.evidence else []
                 prev_end = t_hi
@@ -576,7 +580,7 @@ def meetings_in_sentence(
             if not groups:
                 continue  # (a host with guests not yet named opens a meeting the next sentences fill)
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
-                            and not _relative_clause(sentence, c_lo, d.start)]
+                            and not relative_clause(sentence, c_lo, d.start)]
             own_hi = c_hi  # "received A on Oct. 1 and met B in Gyeongju on Oct. 31": the second date and place are B's
             if i + 1 < len(found) and set(_persons(mentions, found[i + 1][1], found[i + 2][0] if i + 2 < len(found) else c_hi)) - set(subjects) - set(objects):
                 own_hi = nxt
@@ -586,6 +590,8 @@ def meetings_in_sentence(
             if kind == "noun" and re.match(r"(?i)the\b", sentence[t_lo:t_hi]):
                 clause_dates = []  # "following the meeting with Modi": a meeting already told
             report = [d for d in clause_dates if d.end <= t_lo and any(r.start() >= d.end for r in reporting)]
+            if re.search(r",\s*$", sentence[:t_lo]) and re.match(r"(?i)\w+ing\b", sentence[t_lo:t_hi]):
+                report = []  # "On Monday, X announced the plan, standing alongside Y": at the announcement
             own = [d for d in clause_dates if d not in report]
             if not (lx.future_at(sentence, max(seg_lo, t_lo - 60), t_hi) or _infinitive_after_future(sentence, c_lo, t_lo, t_hi)):
                 own = [d for d in own if d.span.start <= ctx.published]  # a held meeting is not in the future
@@ -822,7 +828,7 @@ def _infinitive_after_future(sentence: str, c_lo: int, t_lo: int, t_hi: int) -> 
 _SUBORDINATE = re.compile(r",\s+(?:who|which|whose)\b|\b(?:since|after|before|because|until|once)\s+(?:the\s+|he\s+|she\s+|they\s+|it\s+)?[\w-]+", re.I)
 
 
-def _relative_clause(sentence: str, lo: int, pos: int) -> bool:
+def relative_clause(sentence: str, lo: int, pos: int) -> bool:
     """A date inside ", who arrived on Monday," before the verb."""
     opening = list(re.finditer(r",\s+(?:who|which|whose)\b", sentence[lo:pos]))
     return bool(opening) and "," not in sentence[lo + opening[-1].end():pos]

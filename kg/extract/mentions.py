@@ -768,8 +768,8 @@ def find_mentions(sentence: str, ctx: Context, evidence: str) -> list[Mention]:
         if m.group(0) == "him" and referent == subject:
             others = [k for k in earlier if k != subject]
             met = [k for k in ctx.last_met if k not in (subject, ctx.last_subject)]
-            if not others and len(met) == 1 and re.search(r"\balso\b", sentence[:m.start()]):
-                others = met  # "Cho also met him": the one the last guest met
+            if len(met) == 1 and met[0] not in earlier and re.search(r"\balso\b", sentence[:m.start()]):
+                others = met  # "Cho (and Seo) also met him": the one the last guest met
             referent = others[-1] if others else _other_referent(ctx, {subject})
         if free(m.start(), m.end()) and referent:
             mentions.append(Mention(m.start(), m.end(), "person", referent, m.group(0), "pronoun"))

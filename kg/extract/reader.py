@@ -9,7 +9,8 @@ from kg.articles import Article
 from kg.dates import DateMention, DateSpan, find_dates
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.meetings import CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, named_venues, quoted_speech, venues
+from kg.extract.meetings import (CROWD, Draft, PlaceBook, is_location, meetings_in_sentence, named_venues, quoted_speech,
+                                 relative_clause, venues)
 from kg.extract.mentions import Context, find_mentions
 from kg.extract.text import paragraphs
 from kg.facts import ArticleFacts, Meeting
@@ -72,6 +73,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 if best and not (len(set(places)) == 1 and narrative_place and best in book.ancestors(narrative_place)):
                     narrative_place = best
             current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence) and not quoted_speech(sentence, d.start)
+                       and not relative_clause(sentence, 0, d.start)  # "X, who returned last month, also met him": still the story's day
                        and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)
                        and (tense == "future" or d.span.start <= article.date or re.match(r"(?i)(?:next|tomorrow|later\s+this)\b", d.text))]
             if new and any(d.explicit and not d.background and d.span for d in new):
@@ -80,7 +82,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             elif current:  # the most precise: "on Thursday …, the second time this year" is at Thursday
                 narrative = min(reversed(current), key=lambda d: (d.span.end - d.span.start).days).span
                 from_meeting = False
-            told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
+            told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date
+                    and not relative_clause(sentence, 0, d.start)]
             story = told[-1] if told else story
             years = [d.span.start.year for d in dates if d.span.start.year == d.span.end.year and d.span.start <= article.date]
             told_year = years[-1] if years else told_year
@@ -128,7 +131,7 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 MEETING_WORD = re.compile(r"\s*(?:in\s+)?(?:the|that|their)?\s*\b(?:meeting|talks|dinner|lunch|luncheon|session|roundtable|discussions?|gathering|table)\b", re.I)
 OTHER_EVENT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:ceremony|inauguration|groundbreaking|ribbon-cutting|event|celebrations?|conference|forum|summit|festival|concert|launch|opening|speech|parade|rally)\b", re.I)
-JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\b(?:guests|attendees|participants|invitees|visitors)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|visitors|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|table|roundtable)))\b|\b(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:leaders|executives|chiefs|ceos|heads|bosses)\s+(?:at\s+the\s+(?:table|meeting|lunch|luncheon|dinner|talks|roundtable)|present|in\s+attendance)\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:was|were)\s+seen\s+(?:entering|arriving\s+at|going\s+into)\s+[^.;]{0,80}?\bfor(?=\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|session|gathering)\b)|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:also\s+)?join\s+(?:them|him|her)\b|\bwill\s+also\s+join\s+(?:them|him|her)\b|\battended\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|dinner|lunch|luncheon|breakfast|talks|session|roundtable|gathering)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
+JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:waiting|there|present)\s+with\s+(?:them|him|her)\b|\b(?:came|arrived)\s+(?:along\s+)?with\b|\b(?:travell?ed|flew|drove|came)\s+(?:[\w-]+\s+){0,4}?with\s+(?:him|her|them)\b|\balso\s+(?:joining|accompanying)\s+(?:the|them|him|her|their)\b(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b|\bsat\s+(?:[^,.;]{0,40}?\s)?(?:alongside|next\s+to|beside)\b|\b(?:attended|joined|accompanied)\s+by\b|\baccompanied\s+(?=(?-i:[A-Z])[\w-]+\s*,\s+(?:while|as|and)\b)|\b(?:guests|attendees|participants|invitees|visitors)\s+(?:included|were)\b|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guests|attendees|participants|visitors|those\s+(?:present|attending|at\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|table|roundtable)))\b|\b(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:leaders|executives|chiefs|ceos|heads|bosses)\s+(?:at\s+the\s+(?:table|meeting|lunch|luncheon|dinner|talks|roundtable)|present|in\s+attendance)\b|\b(?:they|those\s+present|the\s+(?:guests|executives|attendees))\s+included\b|\b(?:also\s+)?(?:present|at the table|in attendance|attending)\s+(?:were|was)\b|\b(?:were|was)\s+also\s+(?:present|there|in attendance)\b|\balso\s+(?:took part|joined|attended|sat in)\b|\b(?:was|were)\s+seen\s+(?:entering|arriving\s+at|going\s+into)\s+[^.;]{0,80}?\bfor(?=\s+the\s+(?:meeting|talks|dinner|lunch|luncheon|session|gathering)\b)|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:also\s+)?join\s+(?:them|him|her)\b|\bwill\s+also\s+join\s+(?:them|him|her)\b|\battended\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|dinner|lunch|luncheon|breakfast|talks|session|roundtable|gathering)\b|\b(?:to|will|would|is\s+set\s+to)\s+(?:also\s+)?(?:join|attend|take\s+part\s+in|sit\s+in\s+on)\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|discussions?|session)\b|\b(?:who\s+)?(?:also\s+)?took\s+part\s+in\s+(?:the|their|that)\s+(?:[\w-]+\s+)?(?:talks|meeting|discussions?|dinner|lunch)\b|\bjoined\s+(?:the|that|their)\s+(?:[\w-]+\s+){0,2}(?:dinner|lunch|luncheon|meeting|talks|breakfast|tour|session|gathering)\b", re.I)
 
 
 _PRONOUN_FIRST = re.compile(r".*\b(?:he|she|his|her)\b", re.I | re.S)
