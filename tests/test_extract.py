@@ -1364,3 +1364,9 @@ def test_delegates_who_accompanied_or_joined_on_a_side_are_at_the_meeting():
                           "president of Globex Korea, joined on the German side.", date(2022, 12, 18))
     assert [(m[0], m[1]) for m in meetings] == [
         (frozenset({"Ken Ito", "Tom Roe", "Sam Cole", "Carl Berg", "Ann Lee"}), "2022-12-17")]
+
+
+def test_a_date_in_an_aside_after_the_subject_dates_something_else():
+    _, meetings, _ = read("Acme CEO Ken Ito met officials in Delhi on Monday. Ito, on his first visit since taking charge "
+                          "of the chipmaker in March, met Prime Minister Tom Roe in the afternoon.", date(2025, 6, 24))
+    assert [(m[0], m[1]) for m in meetings] == [(frozenset({"Ken Ito", "Tom Roe"}), "2025-06-23")]

@@ -580,7 +580,7 @@ def meetings_in_sentence(
             if not groups:
                 continue  # (a host with guests not yet named opens a meeting the next sentences fill)
             clause_dates = [d for d in dates if c_lo <= d.start < c_hi and not _subordinate(sentence, t_hi, d.start)
-                            and not relative_clause(sentence, c_lo, d.start)]
+                            and not relative_clause(sentence, c_lo, d.start) and not _apposed(sentence, mentions, d.start, t_lo)]
             own_hi = c_hi  # "received A on Oct. 1 and met B in Gyeongju on Oct. 31": the second date and place are B's
             if i + 1 < len(found) and set(_persons(mentions, found[i + 1][1], found[i + 2][0] if i + 2 < len(found) else c_hi)) - set(subjects) - set(objects):
                 own_hi = nxt
@@ -832,6 +832,16 @@ def relative_clause(sentence: str, lo: int, pos: int) -> bool:
     """A date inside ", who arrived on Monday," before the verb."""
     opening = list(re.finditer(r",\s+(?:who|which|whose)\b", sentence[lo:pos]))
     return bool(opening) and "," not in sentence[lo + opening[-1].end():pos]
+
+
+def _apposed(sentence: str, mentions: list[Mention], pos: int, verb: int) -> bool:
+    """A date inside an aside after the subject's name ("Tan, on his first visit since taking
+    charge in March, met Modi") dates something else."""
+    if pos >= verb:
+        return False
+    opening = sentence.rfind(",", 0, pos)
+    return (opening >= 0 and "," in sentence[pos:verb]
+            and any(m.kind == "person" and re.fullmatch(r"\s*", sentence[m.end:opening]) for m in mentions))
 
 
 def _subordinate(sentence: str, trigger_end: int, pos: int) -> bool:
