@@ -198,7 +198,10 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
                 delta = 7
             return day(base - timedelta(days=delta))
         if kind == "relative":
-            return _relative(g["rel"].lower(), published, anchor)
+            rel = g["rel"].lower()
+            if rel in _SHIFTED and story is not None and story.precision == "day":
+                anchor = story.start  # "Hours later": after the last day told, even a recalled one
+            return _relative(rel, published, anchor)
         if kind == "year":
             return year(int(g["year"]))
     except (ValueError, KeyError):
@@ -235,6 +238,10 @@ def _elapsed(g: dict[str, str], published: date, story: DateSpan | None) -> Date
     if unit == "week" and base.precision == "day":
         return week(start)
     return DateSpan(start, end)
+
+
+_SHIFTED = {"the previous day", "the day before", "a day later", "a day earlier", "the day after", "two days later",
+            "two days earlier", "hours later", "the following day", "the next day"}
 
 
 def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None:

@@ -40,6 +40,16 @@ def test_anchored_expressions_follow_the_narrative():
     assert m.anchored and m.span == DateSpan(date(2025, 2, 3), date(2025, 2, 3))
 
 
+def test_hours_or_a_day_later_count_from_the_last_day_told_even_a_recalled_one():
+    told = DateSpan(date(2025, 2, 13), date(2025, 2, 13))  # "… met Musk at Blair House on Feb. 13."
+    (m,) = find_dates("Hours later Modi held talks with Trump.", date(2025, 4, 19), anchor=date(2025, 4, 18), story=told)
+    assert str(m.span) == "2025-02-13"
+    (m,) = find_dates("A day later he flew home.", date(2025, 4, 19), anchor=date(2025, 4, 18), story=told)
+    assert str(m.span) == "2025-02-14"
+    (m,) = find_dates("Later that day he flew home.", date(2025, 4, 19), anchor=date(2025, 4, 18), story=told)
+    assert str(m.span) == "2025-04-18"  # the same day as the narrative's
+
+
 def test_two_years_are_two_mentions():
     assert [m.span.lexical for m in find_dates("met in Korea in 2013 and 2014.", date(2024, 3, 1))] == ["2013", "2014"]
 
