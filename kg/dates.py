@@ -199,8 +199,8 @@ def resolve(kind: str, match: re.Match[str], published: date, tense: str = "past
             return day(base - timedelta(days=delta))
         if kind == "relative":
             rel = g["rel"].lower()
-            if rel in _SHIFTED and story is not None and story.precision == "day":
-                anchor = story.start  # "Hours later": after the last day told, even a recalled one
+            if rel in _SHIFTED and story is not None and story.precision == "day" and (anchor is None or story.start < anchor):
+                anchor = story.start  # "Hours later": after the last day told, even a recalled one (not a later day of report)
             return _relative(rel, published, anchor)
         if kind == "year":
             return year(int(g["year"]))

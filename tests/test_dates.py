@@ -48,6 +48,9 @@ def test_hours_or_a_day_later_count_from_the_last_day_told_even_a_recalled_one()
     assert str(m.span) == "2025-02-14"
     (m,) = find_dates("Later that day he flew home.", date(2025, 4, 19), anchor=date(2025, 4, 18), story=told)
     assert str(m.span) == "2025-04-18"  # the same day as the narrative's
+    reported = DateSpan(date(2025, 11, 13), date(2025, 11, 13))  # "…, according to officials on Thursday."
+    (m,) = find_dates("He had met Kwak the day before.", date(2025, 11, 13), anchor=date(2025, 11, 12), story=reported)
+    assert str(m.span) == "2025-11-11"  # a later day of report is no day told
 
 
 def test_two_years_are_two_mentions():
