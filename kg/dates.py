@@ -240,16 +240,16 @@ def _elapsed(g: dict[str, str], published: date, story: DateSpan | None) -> Date
     return DateSpan(start, end)
 
 
-_SHIFTED = {"the previous day", "the day before", "a day later", "a day earlier", "the day after", "two days later",
-            "two days earlier", "hours later", "the following day", "the next day"}
+_SHIFT = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1, "a day later": 1,
+          "the day after": 1, "a day earlier": -1, "two days later": 2, "two days earlier": -2}
+_SHIFTED = set(_SHIFT) | {"hours later"}
+"""Counted on from a day; the other anchored phrases ("that day", "later in the day") are the day itself."""
 
 
 def _relative(rel: str, published: date, anchor: date | None) -> DateSpan | None:
     if rel in _ANCHORED:
         base = anchor or published
-        shift = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1, "a day later": 1,
-                 "the day after": 1, "a day earlier": -1, "two days later": 2, "two days earlier": -2}.get(rel, 0)
-        return day(base + timedelta(days=shift))
+        return day(base + timedelta(days=_SHIFT.get(rel, 0)))
     p = published
     table = {
         "yesterday": lambda: day(p - timedelta(days=1)),

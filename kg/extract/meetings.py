@@ -471,11 +471,10 @@ def meetings_in_sentence(
             obj_hi = purpose.start() if purpose else nxt
             subj_region = sentence[prev_end:t_lo]
             subjects = _persons(mentions, prev_end, t_lo)
-            aside_only = {p for p in subjects if all(any(s <= m.start < e for s, e in asides)
-                                                     for m in mentions if m.key == p and prev_end <= m.start < t_lo)}
-            subjects = [p for p in subjects if p not in aside_only] or subjects  # "X, who is travelling with Cook, met …"
-            subjects = [p for p in subjects if not all(KIN_OF.search(sentence, max(0, m.start - 60), m.start) for m in mentions
-                                                       if m.key == p and prev_end <= m.start < t_lo)] or subjects  # "X, the son of Y, met …"
+            subjects = [p for p in subjects if not _only_named(p, mentions, prev_end, t_lo, lambda m: any(s <= m.start < e for s, e in asides))
+                        ] or subjects  # "X, who is travelling with Cook, met …"
+            subjects = [p for p in subjects if not _only_named(p, mentions, prev_end, t_lo, lambda m: KIN_OF.search(sentence, max(0, m.start - 60), m.start))
+                        ] or subjects  # "X, the son of Y, met …"
             fronted = FRONTED.match(sentence, prev_end, t_lo)
             if fronted and _persons(mentions, fronted.end(), t_lo):
                 subjects = _persons(mentions, fronted.end(), t_lo)  # "Two days before meeting Modi, Cook dined with X"
@@ -806,15 +805,19 @@ def _listed_before(mentions: list[Mention], sentence: str, lo: int, pos: int) ->
 def _aside(person: str, mentions: list[Mention], sentence: str, lo: int, hi: int) -> bool:
     """A person named in the object only as a relative's anchor ("the widow of Shinzo Abe") or as
     the owner of something ("joined Yoon's business delegation") is not met."""
-    spots = [m for m in mentions if m.key == person and lo <= m.start < hi]
-    return bool(spots) and all(
+    return _only_named(person, mentions, lo, hi, lambda m: (
         KIN_OF.search(sentence, max(0, m.start - 60), m.start) or lx.PARENT_BEFORE.search(sentence, max(0, m.start - 80), m.start)
         or re.match(r"(?:'s|’s)\s+(?!(?:home|house|residence|office|estate|club|farm|villa|ranch)\b)[a-z]", sentence[m.end:m.end + 14])
         or re.match(r"\s+(?:summit|administration|era|government|tariffs?|visit|presidency|campaign)\b", sentence[m.end:m.end + 16])
         or re.search(r"\b(?:impressions?|views?|opinions?|assessment|thoughts|praise|criticism|portrait)\s+of\s+$", sentence[max(0, m.start - 30):m.start])
         or re.search(r"\blate\s+(?:[A-Z][\w.-]*\s+){0,3}$", sentence[max(0, m.start - 40):m.start])  # "the late Chairman X"
-        for m in spots
-    )
+    ))
+
+
+def _only_named(person: str, mentions: list[Mention], lo: int, hi: int, test) -> bool:
+    """Every time the person is named between ``lo`` and ``hi`` (at least once), ``test`` holds."""
+    spots = [m for m in mentions if m.key == person and lo <= m.start < hi]
+    return bool(spots) and all(test(m) for m in spots)
 
 
 def _infinitive_after_future(sentence: str, c_lo: int, t_lo: int, t_hi: int) -> bool:

@@ -844,10 +844,11 @@ def _government(ctx: Context, country_name: str) -> str:
 
 def _governs(org_key: str, country_word: str, ctx: Context) -> bool:
     """Whether the organisation is the government of the country a word names ("UAE", "Korean")."""
-    country = ctx.gazetteer.lookup("place", _country_named(country_word, ctx) or "")
+    name = _country_named(country_word, ctx)
+    country = ctx.gazetteer.lookup("place", name or "")
     known = ctx.gazetteer.government_of(country.iri) if country else None
     ent = ctx.facts.entities[org_key]
-    return ent.iri == known.iri if known else ent.name == f"Government of {_country_named(country_word, ctx)}"
+    return ent.iri == known.iri if known else ent.name == f"Government of {name}"
 
 
 def _role_from_reference(m: re.Match[str], person: str, mentions: list[Mention], ctx: Context, evidence: str,
@@ -957,11 +958,9 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
     if org_word and (org_word.split()[0] in lx.NOT_NAME - {"AI"} or national):
         org_word = ""  # "the Argentine president": a president of a government
 
-    strict = [national]  # "the UAE president": the UAE's first, any government's after (guesses may name the wrong one)
-
-    def org_matches(org_key: str) -> bool:
+    def org_matches(org_key: str, strict: bool = False) -> bool:
         if national:
-            return ctx.facts.entities[org_key].org_type == "GovernmentBody" and (not strict[0] or _governs(org_key, country_word, ctx))
+            return ctx.facts.entities[org_key].org_type == "GovernmentBody" and (not strict or _governs(org_key, country_word, ctx))
         if not org_word:
             return True
         ent = ctx.facts.entities[org_key]
@@ -976,26 +975,23 @@ def resolve_role_reference(org_word: str | None, title: str, ctx: Context, exclu
         lambda role: role.prop in wanted and not title.endswith("-elect"),  # the president-elect is not the president
         lambda role: bool(org_word),  # "the Samsung leader": anyone leading a Samsung organisation
     )
-    def holder(test) -> tuple[str, str] | None:
+    def holder(test, strict: bool = False) -> tuple[str, str] | None:
         found = []
         for person in reversed(recent):
             if person in exclude:  # a reference points back, not at someone the sentence introduces later
                 continue
             for role in ctx.roles_of(person):
-                if org_matches(role.org) and test(role):
+                if org_matches(role.org, strict) and test(role):
                     if (person, role.title.lower()) not in ctx.former:
                         return person, role.org
                     found.append((person, role.org))  # "then-President Moon": only if no one holds it now
         return found[0] if found else None
 
     *exact, anyone = tests
-    for test in exact:
-        if found := holder(test):
-            return found
-    strict[0] = False
-    for test in exact if national else ():
-        if found := holder(test):
-            return found
+    for strict in (True, False) if national else (False,):  # "the UAE president": the UAE's first, then any government's
+        for test in exact:
+            if found := holder(test, strict):
+                return found
     if org_word:  # "Apple's Tim Cook" … "the Apple chief executive": before anyone else at Apple
         owner = next((p for p in reversed(recent) if p not in exclude and p in ctx.owned and org_matches(ctx.owned[p])), None)
         if owner:

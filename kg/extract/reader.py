@@ -72,8 +72,8 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
                 best = book.common(places)
                 if best and not (len(set(places)) == 1 and narrative_place and best in book.ancestors(narrative_place)):
                     narrative_place = best
-            current = [d for d in dates if not d.anchored and not lx.BACKGROUND.search(sentence) and not quoted_speech(sentence, d.start)
-                       and not relative_clause(sentence, 0, d.start)  # "X, who returned last month, also met him": still the story's day
+            main_dates = [d for d in dates if not relative_clause(sentence, 0, d.start)]  # "X, who returned last month, …": still the story's day
+            current = [d for d in main_dates if not d.anchored and not lx.BACKGROUND.search(sentence) and not quoted_speech(sentence, d.start)
                        and d.span.end >= article.date - timedelta(days=45) and not _reported(sentence, d.end)
                        and (tense == "future" or d.span.start <= article.date or re.match(r"(?i)(?:next|tomorrow|later\s+this)\b", d.text))]
             if new and any(d.explicit and not d.background and d.span for d in new):
@@ -82,8 +82,7 @@ def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
             elif current:  # the most precise: "on Thursday …, the second time this year" is at Thursday
                 narrative = min(reversed(current), key=lambda d: (d.span.end - d.span.start).days).span
                 from_meeting = False
-            told = [d.span for d in dates if d.span.precision in ("day", "month") and d.span.start <= article.date
-                    and not relative_clause(sentence, 0, d.start)]
+            told = [d.span for d in main_dates if d.span.precision in ("day", "month") and d.span.start <= article.date]
             story = told[-1] if told else story
             years = [d.span.start.year for d in dates if d.span.start.year == d.span.end.year and d.span.start <= article.date]
             told_year = years[-1] if years else told_year
